@@ -63,7 +63,7 @@ def parse_paragraphs(
     for paragraph in document.paragraphs:
         if paragraph.kind == "heading":
             heading = paragraph.text.strip("*#_ \n")
-        elif paragraph.index not in skip:
+        elif paragraph.kind == "body" and paragraph.index not in skip:
             chosen.append((paragraph, heading))
     parses = nlp.pipe([paragraph.text for paragraph, _ in chosen], batch_size=64)
     return [ParsedParagraph(p, parse, h) for (p, h), parse in zip(chosen, parses, strict=True)]

@@ -5,7 +5,7 @@ Every character offset (``start``/``end``) is an index into ``Document.text``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -168,11 +168,6 @@ class Work:
     n_citations: int = 0
 
 
-def to_dict(record: Any) -> dict[str, Any]:
-    """A record as a plain JSON-ready dict."""
-    return asdict(record)
-
-
 @dataclass
 class PassageAssignment:
     """A passage (paragraph) placed in a theoretical position with a weight."""
@@ -209,3 +204,49 @@ class ModelLink:
     score: float
     verdict: str  # supported | contradicted | conditional | untested
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Concept:
+    """A corpus concept: from the lexicon or discovered as a key term."""
+
+    id: str
+    label: str
+    source: str  # lexicon | discovered
+    positions: list[str] = field(default_factory=list)
+    n_docs: int = 0
+    count: int = 0
+
+
+@dataclass
+class DocConcept:
+    """A concept of one document, with its count and rank score."""
+
+    doc: str
+    concept: str
+    label: str
+    count: int
+    score: float
+
+
+@dataclass
+class CoOccurrence:
+    """Two concepts named in the same paragraphs, with how often."""
+
+    a: str
+    b: str
+    weight: int
+
+
+@dataclass
+class Corpus:
+    """Everything known about a corpus after the corpus steps: the input of graph and exports."""
+
+    results: list[DocResult] = field(default_factory=list)
+    works: list[Work] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+    doc_concepts: list[DocConcept] = field(default_factory=list)
+    cooccurrences: list[CoOccurrence] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    passages: list[PassageAssignment] = field(default_factory=list)
+    links: list[ModelLink] = field(default_factory=list)

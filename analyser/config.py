@@ -1,0 +1,39 @@
+"""Run settings, and the fingerprint of those that change per-document results."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyser import __version__
+from analyser.ingest import DEFAULT_MAX_FILE_SIZE
+
+EXTRACTION_VERSION = "1"  # bump when an extractor's output changes for the same input
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told; per-document results depend only on ``fingerprint()``."""
+
+    model: str | None = None
+    lexicon: Path | None = None
+    jobs: int = 1
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None
+    seed: int = 0
+    positions: int | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    vosviewer: str = "concepts"  # concepts | citations
+
+    def fingerprint(self) -> str:
+        """A hash of the analyser version and the settings that change extraction."""
+        lexicon = self.lexicon.read_bytes() if self.lexicon else b""
+        parts = {
+            "version": __version__,
+            "extraction": EXTRACTION_VERSION,
+            "model": self.model or "default",
+            "lexicon": hashlib.sha256(lexicon).hexdigest(),
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,0 +1,147 @@
+"""The run: discover files → re-use or extract each → store → corpus steps → outputs."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analyser.atomic import write_text
+from analyser.config import Settings
+from analyser.engines import run_tasks
+from analyser.extract.document import Task
+from analyser.ingest import discover, document_id
+from analyser.records import Corpus
+from analyser.store import Store
+from analyser.tables import all_tables
+
+STORE_NAME = "analyser.sqlite"
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class RunSummary:
+    """What a run did and where it wrote."""
+
+    out_dir: Path
+    documents: int = 0
+    paragraphs: int = 0
+    citations: int = 0
+    references: int = 0
+    concepts: int = 0
+    hypotheses: int = 0
+    problems: int = 0
+    reused: int = 0
+    extracted: int = 0
+    removed: int = 0
+    outputs: list[Path] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+
+def _file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read (ingest will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _unique_ids(files: list[Path]) -> dict[Path, str]:
+    """A document id per file; files sharing a name get a short hash of their path appended."""
+    ids = {path: document_id(path) for path in files}
+    clashes = Counter(ids.values())
+    for path, doc in ids.items():
+        if clashes[doc] > 1:
+            ids[path] = f"{doc}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
+    return ids
+
+
+def _store_key(path: Path) -> str:
+    """The key a file's result is stored under: its resolved absolute path."""
+    return str(path.resolve())
+
+
+def _content_key(path: Path, max_bytes: int) -> str | None:
+    """What identifies a file's content: its digest, "oversize", or None when unreadable."""
+    try:
+        if path.stat().st_size > max_bytes:
+            return "oversize"
+    except OSError:
+        return None
+    return _file_digest(path)
+
+
+def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Task], int]:
+    """Tasks for files whose stored result is missing or stale, and how many were re-used."""
+    fingerprint = settings.fingerprint()
+    tasks: list[Task] = []
+    reused = 0
+    for path, doc in sorted(_unique_ids(files).items()):
+        digest = _content_key(path, settings.max_file_size)
+        key = f"{digest}:{fingerprint}:{doc}"
+        if digest and store.cached(_store_key(path), key) is not None:
+            reused += 1
+            continue
+        tasks.append(Task(str(path), doc, key))
+    return tasks, reused
+
+
+def build_corpus(store: Store) -> Corpus:
+    """The corpus-level analysis of every stored document result."""
+    return Corpus(results=store.results())
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Each table as ``<name>.csv`` in ``out_dir``, written atomically."""
+    return [
+        write_text(out_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        for name, frame in sorted(tables.items())
+    ]
+
+
+def run(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Analyse ``inputs`` into ``out_dir`` and summarise what happened."""
+    settings = settings or Settings()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files, problems = discover(list(inputs))
+    summary = RunSummary(out)
+    with Store(out / STORE_NAME) as store:
+        tasks, summary.reused = _plan(files, settings, store)
+        for done, outcome in enumerate(run_tasks(tasks, settings), start=1):
+            if outcome.result is not None:
+                store.save(
+                    _store_key(Path(outcome.task.path)), outcome.task.cache_key, outcome.result
+                )
+                summary.extracted += 1
+            else:
+                problems.append((outcome.task.path, outcome.problem or "unknown problem"))
+            if progress:
+                progress("extract", done, len(tasks))
+        failed = {path for path, _ in problems}
+        summary.removed = store.keep_only(_store_key(p) for p in files if str(p) not in failed)
+        store.replace_problems(problems)
+        corpus = build_corpus(store)
+        summary.tables = all_tables(corpus, problems)
+        summary.outputs = write_tables(summary.tables, out)
+    summary.documents = len(corpus.results)
+    summary.paragraphs = sum(len(r.document.paragraphs) for r in corpus.results)
+    summary.citations = sum(len(r.citations) for r in corpus.results)
+    summary.references = sum(len(r.references) for r in corpus.results)
+    summary.hypotheses = sum(len(r.hypotheses) for r in corpus.results)
+    summary.concepts = len(corpus.concepts)
+    summary.problems = len(problems)
+    return summary

@@ -1,0 +1,58 @@
+"""The command line, through typer's runner and as a real subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from analyser.cli import app
+
+runner = CliRunner()
+
+
+def _commands() -> list[str]:
+    """Names of every registered command."""
+    return [command.name or command.callback.__name__ for command in app.registered_commands]
+
+
+def test_help_for_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in _commands():
+        assert name in result.output
+        sub = runner.invoke(app, [name, "--help"])
+        assert sub.exit_code == 0, name
+        assert "Usage" in sub.output
+
+
+def test_run_through_runner(corpus_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(corpus_dir), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "documents" in result.output
+    assert (tmp_path / "documents.csv").exists()
+
+
+def test_nothing_processed_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["run", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no document could be processed" in result.output
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(app, ["run", "--jobs", "zero"]).exit_code == 2
+    assert runner.invoke(app, ["no-such-command"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_run_as_subprocess(corpus_dir: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "analyser", "run", str(corpus_dir), "-o", str(tmp_path)]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert "outputs written to" in completed.stdout
+    lines = (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5

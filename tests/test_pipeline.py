@@ -1,0 +1,121 @@
+"""The run end to end: outputs, store re-use, changed and removed files, problem rows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analyser.extract.document as document_module
+from analyser import analyse
+from analyser.config import Settings
+from analyser.pipeline import run
+from analyser.store import Store
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path: Path, corpus_dir: Path) -> Path:
+    """A writable copy of the sample corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, target)
+    return target
+
+
+@pytest.fixture()
+def extraction_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the id of every document that goes through NLP extraction."""
+    calls: list[str] = []
+    real = document_module.extract_document
+
+    def counting(document, settings):
+        calls.append(document.id)
+        return real(document, settings)
+
+    monkeypatch.setattr(document_module, "extract_document", counting)
+    return calls
+
+
+def test_run_writes_documents_and_store(corpus_copy: Path, tmp_path: Path, gold: dict) -> None:
+    out = tmp_path / "out"
+    summary = run([corpus_copy], out)
+    assert summary.documents == 4 and summary.problems == 0
+    documents = pd.read_csv(out / "documents.csv")
+    assert list(documents.columns[:10]) == [
+        "doc", "path", "sha256", "format", "title", "authors", "year", "genre",
+        "n_paragraphs", "n_words",
+    ]  # fmt: skip
+    assert sorted(documents["title"]) == sorted(doc["title"] for doc in gold.values())
+    assert (out / "problems.csv").read_text().startswith("path,problem")
+    with Store(out / "analyser.sqlite") as store:
+        assert len(store.results()) == 4
+
+
+def test_unchanged_rerun_does_no_nlp_work(
+    corpus_copy: Path, tmp_path: Path, extraction_counter: list[str]
+) -> None:
+    out = tmp_path / "out"
+    run([corpus_copy], out)
+    assert len(extraction_counter) == 4
+    extraction_counter.clear()
+    again = run([corpus_copy], out)
+    assert extraction_counter == []
+    assert (again.reused, again.extracted, again.documents) == (4, 0, 4)
+
+
+def test_changed_file_is_redone_and_removed_file_drops_out(
+    corpus_copy: Path, tmp_path: Path, extraction_counter: list[str]
+) -> None:
+    out = tmp_path / "out"
+    run([corpus_copy], out)
+    extraction_counter.clear()
+    changed = corpus_copy / "000_fa9ae7463e456142.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n")
+    (corpus_copy / "003_95ca6040556f8fe2.txt").unlink()
+    summary = run([corpus_copy], out)
+    assert extraction_counter == ["000_fa9ae7463e456142"]
+    assert (summary.documents, summary.reused, summary.removed) == (3, 2, 1)
+    docs = pd.read_csv(out / "documents.csv")["doc"].tolist()
+    assert "003_95ca6040556f8fe2" not in docs
+
+
+def test_bad_files_become_problem_rows_and_the_rest_is_processed(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    (corpus_copy / "empty.txt").write_text("")
+    (corpus_copy / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    summary = run([corpus_copy], tmp_path / "out")
+    problems = pd.read_csv(tmp_path / "out" / "problems.csv")
+    assert summary.documents == 4
+    assert dict(
+        zip(problems["path"].map(lambda p: Path(p).name), problems["problem"], strict=True)
+    ) == {
+        "binary.txt": "binary file, not text",
+        "empty.txt": "empty file",
+    }
+
+
+def test_files_with_the_same_name_get_distinct_ids(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "essay.txt").write_text(f"Essay {folder} on alliances and deterrence.")
+    summary = run([tmp_path / "a", tmp_path / "b"], tmp_path / "out")
+    ids = pd.read_csv(tmp_path / "out" / "documents.csv")["doc"].tolist()
+    assert summary.documents == 2 and len(set(ids)) == 2
+
+
+def test_python_api_returns_dataframes(corpus_dir: Path) -> None:
+    result = analyse(corpus_dir)
+    assert isinstance(result.documents, pd.DataFrame)
+    assert len(result.documents) == 4
+    assert result.problems.empty
+    with pytest.raises(AttributeError, match="no table"):
+        _ = result.nonexistent
+
+
+def test_parallel_jobs_give_the_same_tables(corpus_dir: Path, tmp_path: Path) -> None:
+    run([corpus_dir], tmp_path / "one", Settings(jobs=1))
+    run([corpus_dir], tmp_path / "two", Settings(jobs=2))
+    for name in ("documents.csv", "problems.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
