@@ -19,7 +19,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: $(STAMP) browser
-	$(BIN)/ruff check analyser tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 reference-model: $(STAMP)

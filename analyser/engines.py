@@ -31,9 +31,40 @@ def run_local(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
             yield future.result()
 
 
+def run_dask(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
+    """Outcomes from a Dask cluster: the scheduler at ``settings.scheduler``, else a local one.
+
+    Workers of a remote cluster need analyser installed; the files must be readable from
+    the workers at the same paths.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if settings.scheduler:
+        client = Client(settings.scheduler)
+    else:
+        workers = max(1, settings.jobs)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = [client.submit(process, task, settings, pure=False) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+ENGINES = {"local": run_local, "dask": run_dask}
+
+
 def run_tasks(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` on the engine the settings name."""
-    if settings.engine == "local":
-        yield from run_local(tasks, settings)
-    else:
-        raise ValueError(f"unknown engine {settings.engine!r}; use 'local' or 'dask'")
+    engine = ENGINES.get(settings.engine)
+    if engine is None:
+        raise ValueError(f"unknown engine {settings.engine!r}; use one of: {', '.join(ENGINES)}")
+    if tasks:
+        yield from engine(tasks, settings)
