@@ -12,6 +12,7 @@ from rich.table import Table
 
 from analyser import __version__
 from analyser.config import Settings
+from analyser.engines import ENGINES
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 from analyser.nlp import ModelNotInstalled
 from analyser.pipeline import RunSummary, run
@@ -76,6 +77,13 @@ def run_command(
     jobs: Jobs = 1,
     model: Model = None,
     seed: Annotated[int, typer.Option(help="Seed for every random step.")] = 0,
+    engine: Annotated[
+        str, typer.Option(help="Where extraction runs: 'local' processes or a 'dask' cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
     max_file_size: Annotated[
         int, typer.Option(help="Largest file read, in bytes; larger ones become problem rows.")
     ] = DEFAULT_MAX_FILE_SIZE,
@@ -85,7 +93,16 @@ def run_command(
 
     Exit codes: 0 done (even with problem rows), 1 nothing could be processed, 2 usage error.
     """
-    settings = Settings(model=model, jobs=jobs, seed=seed, max_file_size=max_file_size)
+    if engine not in ENGINES:
+        raise _fail(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}", code=2)
+    settings = Settings(
+        model=model,
+        jobs=jobs,
+        seed=seed,
+        engine=engine,
+        scheduler=scheduler,
+        max_file_size=max_file_size,
+    )
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

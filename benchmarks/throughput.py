@@ -1,0 +1,129 @@
+"""Throughput and memory of `analyser run` against raw spaCy on the same texts.
+
+Builds a scaled corpus by recombining the sample texts' paragraphs, then measures, each in
+a fresh process so that peak RSS is its own: (a) raw spaCy `nlp.pipe` with the full
+pipeline over the same texts; (b) `analyser run` end to end, cold. Then an unchanged
+re-run, one added document, --jobs 1 vs --jobs 2, and peak RSS at two corpus sizes.
+
+    .venv/bin/python benchmarks/throughput.py [--docs 2000] [--small 500] [--large 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def build_corpus(folder: Path, n_docs: int, seed: int = 0) -> int:
+    """Write ``n_docs`` texts of recombined sample paragraphs; returns the word count."""
+    paragraphs = [
+        block.strip()
+        for path in sorted(CORPUS.glob("*.txt"))
+        for block in path.read_text(encoding="utf-8").split("\n\n")
+        if len(block.split()) >= 8
+    ]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for index in range(n_docs):
+        chosen = rng.sample(paragraphs, k=min(12, len(paragraphs)))
+        text = "\n\n".join(chosen) + "\n"
+        words += len(text.split())
+        (folder / f"doc{index:05d}.txt").write_text(text, encoding="utf-8")
+    return words
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _raw_spacy(folder: str) -> None:
+    """Baseline: the full spaCy pipeline over every text, nothing else."""
+    from analyser.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    texts = (path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*.txt")))
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+
+
+def _analyser_run(folder: str, out: str, jobs: int) -> None:
+    """`analyser run` end to end."""
+    from analyser.config import Settings
+    from analyser.pipeline import run
+
+    run([folder], out, Settings(jobs=jobs))
+
+
+def _child(target: Callable[..., None], args: tuple, queue: multiprocessing.Queue) -> None:
+    """Run ``target`` and report (seconds, peak RSS MB)."""
+    start = time.perf_counter()
+    target(*args)
+    queue.put((time.perf_counter() - start, _peak_rss_mb()))
+
+
+def measure(target: Callable[..., None], *args: object) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of ``target(*args)`` in a fresh process."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_child, args=(target, args, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def main() -> None:
+    """Print the throughput table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=500)
+    parser.add_argument("--large", type=int, default=5000)
+    options = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="analyser-bench-"))
+    try:
+        corpus = work / "corpus"
+        words = build_corpus(corpus, options.docs)
+        rows: list[tuple[str, float, str]] = []
+        raw_s, raw_rss = measure(_raw_spacy, str(corpus))
+        rows.append(("(a) raw spaCy nlp.pipe, full pipeline", raw_s, f"{words / raw_s:,.0f} w/s"))
+        cold_s, cold_rss = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        rows.append(("(b) analyser run, cold, --jobs 1", cold_s, f"{words / cold_s:,.0f} w/s"))
+        rerun_s, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        rows.append(("unchanged re-run", rerun_s, f"{rerun_s / cold_s:.1%} of cold"))
+        shutil.copy(corpus / "doc00000.txt", corpus / "added.txt")
+        (corpus / "added.txt").write_text((corpus / "added.txt").read_text() + "\nA new line.\n")
+        added_s, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        rows.append(("one added document", added_s, f"{added_s / cold_s:.1%} of cold"))
+        two_s, _ = measure(_analyser_run, str(corpus), str(work / "out2"), 2)
+        rows.append(("analyser run, cold, --jobs 2", two_s, f"{cold_s / two_s:.2f}x --jobs 1"))
+        print(f"corpus: {options.docs} documents, {words:,} words")
+        print(f"{'measurement':45} {'seconds':>9}  figure")
+        for label, seconds, figure in rows:
+            print(f"{label:45} {seconds:9.1f}  {figure}")
+        print(f"{'ratio b/a (throughput)':45} {'':9}  {raw_s / cold_s:.2f}x")
+        print(
+            f"{'peak RSS raw spaCy / analyser cold':45} {'':9}  {raw_rss:.0f} / {cold_rss:.0f} MB"
+        )
+        for size in (options.small, options.large):
+            folder = work / f"corpus{size}"
+            build_corpus(folder, size, seed=size)
+            _, rss = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
+            print(f"{f'peak RSS at {size} documents':45} {'':9}  {rss:.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
