@@ -14,6 +14,7 @@ from analyser import __version__
 from analyser.config import Settings
 from analyser.engines import ENGINES
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
+from analyser.lock import OutputLocked
 from analyser.nlp import ModelNotInstalled
 from analyser.pipeline import RunSummary, run
 
@@ -118,8 +119,14 @@ def run_command(
                 settings,
                 lambda _, done, total: progress.update(bar, completed=done, total=total),
             )
-    except ModelNotInstalled as error:
+    except (ModelNotInstalled, OutputLocked) as error:
         raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        console.print(
+            f"[yellow]interrupted[/yellow]: every document finished so far is saved in "
+            f"{out / 'analyser.sqlite'}; run the same command again to resume"
+        )
+        raise typer.Exit(130) from None
     except Exception as error:
         if debug:
             raise

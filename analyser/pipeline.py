@@ -15,6 +15,7 @@ from analyser.config import Settings
 from analyser.engines import run_tasks
 from analyser.extract.document import Task
 from analyser.ingest import discover, document_id
+from analyser.lock import output_lock
 from analyser.records import Corpus
 from analyser.store import Store
 from analyser.tables import all_tables
@@ -119,7 +120,7 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     files, problems = discover(list(inputs))
     summary = RunSummary(out)
-    with Store(out / STORE_NAME) as store:
+    with output_lock(out), Store(out / STORE_NAME) as store:
         tasks, summary.reused = _plan(files, settings, store)
         for done, outcome in enumerate(run_tasks(tasks, settings), start=1):
             if outcome.result is not None:

@@ -28,7 +28,7 @@ __all__ = [
     "read_document",
 ]
 
-DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 _FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FORMATS |= {".pdf": "pdf", ".txt": "txt"}
 
