@@ -1,0 +1,1 @@
+"""Files inlined into map.html: the page script and its style sheet."""

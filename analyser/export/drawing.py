@@ -1,0 +1,163 @@
+"""Where and how graph nodes are drawn: a seeded force layout, colours by position, sizes.
+
+Shared by the GEXF, Cytoscape and HTML map exports so they all show the same picture.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+
+import networkx as nx
+import numpy as np
+
+LAYOUT_SEED = 20240601
+LAYOUT_EXTENT = 1000.0  # linked nodes lie in [-LAYOUT_EXTENT, LAYOUT_EXTENT]
+NO_POSITION_COLOUR = "#9aa0a6"
+# Qualitative palette (distinct hues, readable on white); positions beyond it get golden-angle hues.
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#843c39",
+)
+BASE_RADIUS = {
+    "position": 16.0,
+    "model": 12.0,
+    "document": 9.0,
+    "work": 5.0,
+    "concept": 5.0,
+    "hypothesis": 5.0,
+}
+SHAPE = {
+    "document": "disc",
+    "work": "square",
+    "concept": "diamond",
+    "hypothesis": "triangle",
+    "position": "disc",
+    "model": "square",
+}
+_BLOCK = 512  # rows of the pairwise repulsion computed at once (bounds memory)
+
+
+def _initial_positions(n: int, seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).random((n, 2))
+
+
+def _fruchterman_reingold(
+    rows: np.ndarray, cols: np.ndarray, n: int, seed: int, iterations: int
+) -> np.ndarray:
+    """Fruchterman–Reingold positions for ``n`` nodes and undirected edges ``rows``–``cols``.
+
+    Vectorised with numpy (repulsion in row blocks), so a few thousand nodes take seconds.
+    A weak pull to the centre keeps disconnected parts in view.
+    """
+    pos = _initial_positions(n, seed)
+    x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+    k2 = 1.0 / n
+    k = math.sqrt(k2)
+    gravity = 0.5 * math.sqrt(n) * k
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        move_x = np.empty(n, dtype=np.float32)
+        move_y = np.empty(n, dtype=np.float32)
+        for start in range(0, n, _BLOCK):
+            dx = x[start : start + _BLOCK, None] - x[None, :]
+            dy = y[start : start + _BLOCK, None] - y[None, :]
+            force = k2 / np.maximum(dx * dx + dy * dy, 1e-6)
+            move_x[start : start + _BLOCK] = (dx * force).sum(axis=1)
+            move_y[start : start + _BLOCK] = (dy * force).sum(axis=1)
+        ex, ey = x[rows] - x[cols], y[rows] - y[cols]
+        pull = np.sqrt(ex * ex + ey * ey) / k
+        pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
+        pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
+        move_x -= pull_x + gravity * (x - x.mean())
+        move_y -= pull_y + gravity * (y - y.mean())
+        length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
+        step = np.minimum(length, temperature) / length
+        x += move_x * step
+        y += move_y * step
+        temperature -= cooling
+    return np.column_stack((x, y))
+    return pos
+
+
+def default_iterations(n_nodes: int) -> int:
+    """80 layout iterations up to 2,000 nodes, fewer (at least 25) beyond, to bound the time."""
+    return max(25, min(80, 160_000 // max(n_nodes, 1)))
+
+
+def _isolate_grid(isolates: list[str], top: float) -> dict[str, tuple[float, float]]:
+    """Unlinked nodes in rows below the linked part (y from ``top`` down), in id order."""
+    columns = max(1, math.ceil(math.sqrt(4 * len(isolates))))
+    spacing = 2 * LAYOUT_EXTENT / max(columns, 10)
+    return {
+        node: (-LAYOUT_EXTENT + spacing * (i % columns), top + spacing * (1 + i // columns))
+        for i, node in enumerate(isolates)
+    }
+
+
+def force_layout(
+    graph: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int | None = None
+) -> dict[str, tuple[float, float]]:
+    """Node -> (x, y), rounded to 0.01: same graph and seed, same layout.
+
+    Linked nodes get a force layout scaled into [-1000, 1000]; nodes without links are set
+    out in rows below it rather than flung to the rim by the layout's repulsion.
+    """
+    linked_pairs = {tuple(sorted((u, v))) for u, v in graph.edges() if u != v}
+    linked = sorted({node for pair in linked_pairs for node in pair})
+    isolates = sorted(set(graph.nodes) - set(linked))
+    positions: dict[str, tuple[float, float]] = {}
+    if linked:
+        index = {node: i for i, node in enumerate(linked)}
+        pairs = sorted((index[u], index[v]) for u, v in linked_pairs)
+        rows = np.array([a for a, _ in pairs], dtype=int)
+        cols = np.array([b for _, b in pairs], dtype=int)
+        n_iter = default_iterations(len(linked)) if iterations is None else iterations
+        pos = _fruchterman_reingold(rows, cols, len(linked), seed, n_iter).astype(float)
+        pos -= pos.mean(axis=0)
+        pos *= LAYOUT_EXTENT / (float(np.abs(pos).max()) or 1.0)
+        positions = {node: (float(x), float(y)) for node, (x, y) in zip(linked, pos, strict=True)}
+    top = max((y for _, y in positions.values()), default=-LAYOUT_EXTENT)
+    positions.update(_isolate_grid(isolates, top))
+    return {node: (round(x, 2), round(y, 2)) for node, (x, y) in positions.items()}
+
+
+def position_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Position node -> "#rrggbb", in sorted order of the position ids."""
+    positions = sorted(node for node, kind in graph.nodes(data="kind") if kind == "position")
+    colours = {}
+    for i, position in enumerate(positions):
+        if i < len(PALETTE):
+            colours[position] = PALETTE[i]
+        else:
+            hue = (i * 0.618033988749895) % 1.0
+            r, g, b = colorsys.hls_to_rgb(hue, 0.45, 0.65)
+            colours[position] = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+    return colours
+
+
+def node_colour(graph: nx.MultiDiGraph, node: str, colours: dict[str, str]) -> str:
+    """The colour of a node: that of its dominant position, else grey."""
+    return colours.get(graph.nodes[node].get("position", ""), NO_POSITION_COLOUR)
+
+
+def node_radius(graph: nx.MultiDiGraph, node: str) -> float:
+    """Drawing radius: a base size by kind, growing slowly with the number of links."""
+    kind = graph.nodes[node]["kind"]
+    return round(BASE_RADIUS[kind] + 1.5 * math.log1p(graph.degree(node)), 2)
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    """The (r, g, b) of a "#rrggbb" colour."""
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
