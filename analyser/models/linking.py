@@ -1,0 +1,299 @@
+"""Linking hypotheses to the runnable models that formalise them.
+
+Each hypothesis is scored against each model from three kinds of evidence:
+
+* concepts: model concepts (label or a listed variant, longest match first) found in the
+  hypothesis text, cause, effect and condition, or among its concept labels; each weighted by
+  how few models share it;
+* works: a surname in ``Hypothesis.attributed`` that fuzzily matches an author of a work the
+  model formalises (``Olsen 1971`` ~ ``Olson 1965``);
+* text: TF-IDF cosine between the hypothesis and the model's description and predictions.
+
+The best model scoring at least ``LINK_THRESHOLD`` is linked, with its closest prediction and
+that prediction's verdict on the model's default run. The threshold was measured on the gold
+hypotheses with ``benchmarks/model_links.py``: 0.30 lies inside the range of thresholds that
+links no hypothesis lacking a model while keeping the best recall.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from rapidfuzz import fuzz
+
+from analyser.atomic import write_text
+from analyser.models.base import FormalModel, ModelRun
+from analyser.models.registry import all_models, get_model
+from analyser.models.serialise import plain, run_to_dict
+from analyser.models.textnorm import phrase_key, tokens
+from analyser.records import Hypothesis, ModelLink
+
+LINK_THRESHOLD = 0.30
+WEIGHTS = {"concepts": 0.45, "text": 0.35, "works": 0.20}
+SURNAME_SIMILARITY = 80.0
+SINGLE_WORD = 0.5
+VERDICTS = {"true": "supported", "false": "contradicted", "conditional": "conditional"}
+_YEAR = re.compile(r"\b\d{4}[a-z]?\b")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet al\.?)\s*")
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class LinkCandidate:
+    """A hypothesis's best-scoring model and prediction, with the evidence behind the score."""
+
+    hypothesis: str
+    model: str
+    prediction: str
+    score: float
+    concepts: float
+    text: float
+    works: float
+    matched: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def concept_terms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Each concept label -> the stem sequences of its label and variants (read-only)."""
+    raw = json.loads(
+        resources.files("analyser.models").joinpath("concept_terms.json").read_text("utf-8")
+    )
+    return MappingProxyType(
+        {
+            label: tuple(sorted({phrase_key(v) for v in (label, *variants)} - {()}))
+            for label, variants in raw.items()
+        }
+    )
+
+
+def find_concepts(texts: Iterable[str], labels: Iterable[str] = ()) -> dict[str, float]:
+    """Concepts named in ``texts`` (longest phrase wins) or given as ``labels``, each with the
+    strength of its best evidence: 1 for a label or multi-word phrase, ``SINGLE_WORD`` for a
+    lone word such as "conflict" or "arms"."""
+    terms = concept_terms()
+    by_phrase: dict[tuple[str, ...], str] = {}
+    for label, phrases in sorted(terms.items()):
+        for phrase in phrases:
+            by_phrase.setdefault(phrase, label)
+    longest = max(len(phrase) for phrase in by_phrase)
+    label_keys = {phrase_key(label.replace("_", " ")) for label in labels}
+    found = {label: 1.0 for phrase, label in by_phrase.items() if phrase in label_keys}
+    for text in texts:
+        words = tokens(text)
+        i = 0
+        while i < len(words):
+            for width in range(min(longest, len(words) - i), 0, -1):
+                label = by_phrase.get(tuple(words[i : i + width]))
+                if label is not None:
+                    own_word = width == 1 and phrase_key(label) == (words[i],)
+                    strength = 1.0 if width > 1 or own_word else SINGLE_WORD
+                    found[label] = max(found.get(label, 0.0), strength)
+                    i += width
+                    break
+            else:
+                i += 1
+    return found
+
+
+def surnames(citation: str) -> list[str]:
+    """Lower-case author surnames of a short citation such as ``Olson and Zeckhauser 1966``."""
+    names = _AUTHOR_SPLIT.split(_YEAR.sub(" ", citation))
+    return [name.strip().lower() for name in names if name.strip()]
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Equal, or fuzzily equal for names of four letters or more (Olsen ~ Olson)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SURNAME_SIMILARITY
+
+
+class TfIdf:
+    """TF-IDF vectors over stems, with document frequencies from a fixed set of documents.
+
+    Words unseen in those documents keep the largest IDF, so they still lengthen a vector.
+    """
+
+    def __init__(self, documents: Sequence[list[str]]) -> None:
+        counts = Counter(word for document in documents for word in set(document))
+        total = len(documents)
+        self._idf = {word: math.log((1 + total) / (1 + df)) + 1 for word, df in counts.items()}
+        self._unseen = math.log(1 + total) + 1
+
+    def vector(self, words: list[str]) -> Vector:
+        """The L2-normalised sublinear TF-IDF vector of a token list."""
+        weights = {
+            word: (1 + math.log(count)) * self._idf.get(word, self._unseen)
+            for word, count in Counter(words).items()
+        }
+        norm = math.sqrt(sum(value * value for value in weights.values()))
+        return {word: value / norm for word, value in weights.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(word, 0.0) for word, value in a.items())
+
+
+@dataclass(frozen=True)
+class ModelProfile:
+    """What a model offers for matching: weighted concepts, author surnames, text vectors."""
+
+    model: FormalModel
+    concepts: frozenset[str]
+    surnames: frozenset[str]
+    profile: Vector
+    predictions: tuple[tuple[str, Vector, frozenset[str]], ...]
+
+
+def _profile_words(model: FormalModel) -> list[str]:
+    return tokens(" ".join([model.title, model.theory, model.description, *model.concepts]))
+
+
+@lru_cache(maxsize=1)
+def model_profiles() -> tuple[tuple[ModelProfile, ...], TfIdf, Mapping[str, float]]:
+    """Profiles of every registered model, the shared TF-IDF space and the concept weights."""
+    models = all_models()
+    documents = [_profile_words(m) for m in models]
+    documents += [tokens(p.text) for m in models for p in m.predictions]
+    space = TfIdf(documents)
+    frequency = Counter(concept for m in models for concept in set(m.concepts))
+    weights = MappingProxyType({c: math.log(len(models) / df) for c, df in frequency.items()})
+    profiles = tuple(
+        ModelProfile(
+            model=m,
+            concepts=frozenset(m.concepts),
+            surnames=frozenset(name for work in m.works for name in surnames(work)),
+            profile=space.vector(_profile_words(m)),
+            predictions=tuple(
+                (p.name, space.vector(tokens(p.text)), frozenset(find_concepts([p.text])))
+                for p in m.predictions
+            ),
+        )
+        for m in models
+    )
+    return profiles, space, weights
+
+
+def _saturate(mass: float) -> float:
+    """Evidence mass mapped into [0, 1): m / (m + 1)."""
+    return mass / (mass + 1.0)
+
+
+def _closest_prediction(
+    profile: ModelProfile, vector: Vector, found: dict[str, float], weights: Mapping[str, float]
+) -> tuple[str, float]:
+    """The prediction that fits best (text similarity plus shared concepts) and the highest
+    text similarity among the model's predictions."""
+    similarities = [cosine(vector, text) for _, text, _ in profile.predictions]
+    fit = [
+        similarity + _saturate(sum(weights.get(c, 0.0) * found[c] for c in set(found) & named))
+        for similarity, (_, _, named) in zip(similarities, profile.predictions, strict=True)
+    ]
+    best = max(range(len(fit)), key=lambda i: (fit[i], -i))
+    return profile.predictions[best][0], max(similarities)
+
+
+def score_hypothesis(hypothesis: Hypothesis) -> list[LinkCandidate]:
+    """The hypothesis scored against every model (best prediction each), best first."""
+    profiles, space, weights = model_profiles()
+    parts = [hypothesis.text, hypothesis.cause, hypothesis.effect, hypothesis.condition or ""]
+    found = find_concepts(parts, hypothesis.concepts)
+    vector = space.vector(tokens(" ".join([*parts, *hypothesis.concepts])))
+    cited = [name for work in hypothesis.attributed for name in surnames(work)]
+    candidates = []
+    for profile in profiles:
+        matched = tuple(sorted(set(found) & profile.concepts))
+        concept_score = _saturate(sum(weights[concept] * found[concept] for concept in matched))
+        work_score = float(any(same_surname(a, b) for a in cited for b in profile.surnames))
+        best_prediction, similarity = _closest_prediction(profile, vector, found, weights)
+        text_score = 0.5 * cosine(vector, profile.profile) + 0.5 * similarity
+        score = (
+            WEIGHTS["concepts"] * concept_score
+            + WEIGHTS["text"] * text_score
+            + WEIGHTS["works"] * work_score
+        )
+        candidates.append(
+            LinkCandidate(
+                hypothesis=hypothesis.id,
+                model=profile.model.name,
+                prediction=best_prediction,
+                score=round(score, 6),
+                concepts=concept_score,
+                text=text_score,
+                works=work_score,
+                matched=matched,
+            )
+        )
+    return sorted(candidates, key=lambda c: (-c.score, c.model))
+
+
+def best_candidates(hypotheses: Sequence[Hypothesis]) -> list[LinkCandidate]:
+    """Each hypothesis's best-scoring model, whatever the score."""
+    return [score_hypothesis(h)[0] for h in hypotheses]
+
+
+def link_hypotheses(
+    hypotheses: list[Hypothesis], threshold: float = LINK_THRESHOLD
+) -> list[ModelLink]:
+    """One link per hypothesis whose best model scores at least ``threshold``, with the verdict
+    of that model's default run on the linked prediction."""
+    runs: dict[str, ModelRun] = {}
+    links = []
+    for candidate in best_candidates(hypotheses):
+        if candidate.score < threshold:
+            continue
+        model = get_model(candidate.model)
+        if model.name not in runs:
+            runs[model.name] = model.run()
+        run = runs[model.name]
+        verdict = model.prediction(candidate.prediction).evaluate(run).verdict
+        links.append(
+            ModelLink(
+                hypothesis=candidate.hypothesis,
+                model=model.name,
+                prediction=candidate.prediction,
+                score=candidate.score,
+                verdict=VERDICTS[verdict],
+                params=plain(run.params),
+            )
+        )
+    return links
+
+
+def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Path]:
+    """For each linked model write ``models/<name>.json`` and ``models/<name>.png`` under
+    ``out_dir`` (atomically), running the model with the parameters its links used."""
+    folder = Path(out_dir) / "models"
+    written: list[Path] = []
+    for name in sorted({link.model for link in links}):
+        model = get_model(name)
+        own = [link for link in links if link.model == name]
+        run = model.run(own[0].params)
+        document = run_to_dict(model, run)
+        document["links"] = [
+            {
+                "hypothesis": link.hypothesis,
+                "prediction": link.prediction,
+                "score": link.score,
+                "verdict": link.verdict,
+            }
+            for link in sorted(own, key=lambda link: link.hypothesis)
+        ]
+        written.append(
+            write_text(folder / f"{name}.json", json.dumps(document, indent=2, sort_keys=True))
+        )
+        written.append(model.plot(run, folder / f"{name}.png"))
+    return written
