@@ -1,0 +1,71 @@
+"""The literature-review report: a draft skeleton of a review, as report.md and report.html.
+
+``write_report(corpus, out_dir)`` writes both files (and the Markdown's plot PNGs) atomically;
+``build_review(corpus)`` gives the content itself. The same Corpus gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from analyser.atomic import write_bytes, write_text
+from analyser.records import Corpus
+from analyser.report.content import Review
+from analyser.report.debates import find_debates
+from analyser.report.html import render_html
+from analyser.report.markdown import markdown_figures, render_markdown
+from analyser.report.model_runs import model_sections
+from analyser.report.sections import appendix, gaps, overview, position_section, review_sources
+from analyser.report.sources import ParagraphIndex, all_claims
+
+REPORT_MD = "report.md"
+REPORT_HTML = "report.html"
+FIGURE_DIR = "report_figures"
+
+
+def build_review(
+    corpus: Corpus, model_runs: Mapping[str, Mapping[str, Any]] | None = None
+) -> Review:
+    """The review's content: overview, positions, debates, models, gaps and cited paragraphs."""
+    index = ParagraphIndex.of(corpus)
+    claims = all_claims(corpus, index)
+    debates = find_debates(corpus, index)
+    positions = sorted(corpus.positions, key=lambda p: (-p.n_passages, p.label, p.id))
+    review = Review(
+        overview=overview(corpus, index),
+        positions=[position_section(p, corpus, claims, index) for p in positions],
+        contested=debates.contested,
+        more_contested=debates.more_contested,
+        opposed=debates.opposed,
+        more_opposed=debates.more_opposed,
+        models=model_sections(corpus, {c.id: c for c in claims}, model_runs),
+        gaps=gaps(corpus, claims, index),
+        appendix=[],
+    )
+    review.appendix = appendix(corpus, review_sources(review), index)
+    return review
+
+
+def write_report(
+    corpus: Corpus, out_dir: Path, model_runs: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[Path]:
+    """Write report.md (with its plots in report_figures/) and report.html into ``out_dir``.
+
+    ``model_runs`` optionally supplies model runs by model name (see ``report.model_runs``);
+    linked models not supplied are run from the model registry. Returns the written paths.
+    """
+    return write_review(build_review(corpus, model_runs), out_dir)
+
+
+def write_review(review: Review, out_dir: Path) -> list[Path]:
+    """Write an already built review as report.md (with its plots) and report.html."""
+    out = Path(out_dir)
+    written = [write_bytes(out / FIGURE_DIR / name, png) for name, png in markdown_figures(review)]
+    written.append(write_text(out / REPORT_MD, render_markdown(review, FIGURE_DIR)))
+    written.append(write_text(out / REPORT_HTML, render_html(review)))
+    return written
+
+
+__all__ = ["build_review", "write_report", "write_review"]

@@ -1,0 +1,199 @@
+"""The variables a claim is about, and how much two claims share: concepts and content words.
+
+A hypothesis's variables are the concepts it names (its own list and the concept mentions inside
+its sentence) and the stems of the content words of its cause, effect and condition; its cause
+and effect are also kept apart, so that "the same variables" can mean the same cause and the
+same effect. Shared variables are weighted by inverse frequency among the corpus's claims, so a
+pair sharing a rare variable counts for more than one sharing a word every claim uses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from analyser.lexicon.normalise import word_key
+from analyser.records import ConceptMention, Corpus, Hypothesis
+
+CONCEPT = "c:"
+WORD = "w:"
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_GENERIC = frozenset(
+    [
+        "effect", "effects", "impact", "result", "results", "outcome", "level", "levels",
+        "degree", "extent", "amount", "number", "likelihood", "probability", "chance", "chances",
+        "tendency", "factor", "factors", "role", "way", "ways", "rise", "fall", "increase",
+        "increases", "increased", "decrease", "decreases", "reduction", "growth", "change",
+        "changes",
+    ]
+)  # fmt: skip
+_VERB_ENDINGS = re.compile(r"(?<=[a-z]{3})(?:ing|ed|e)$")
+
+
+def stem(word: str) -> str:
+    """A crude comparison stem: American spelling, singular, without -ing/-ed/-e endings."""
+    return _VERB_ENDINGS.sub("", word_key(word))
+
+
+def spelled_stems(text: str) -> dict[str, str]:
+    """Stems of the content words of ``text`` (no stop words, no generic quantity words), each
+    with the first lower-case word that produced it."""
+    stems: dict[str, str] = {}
+    for word in (w.lower() for w in _WORDS.findall(text)):
+        if word not in STOP_WORDS and word not in _GENERIC and len(word) > 2:
+            stems.setdefault(stem(word), word)
+    return stems
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text``."""
+    return frozenset(spelled_stems(text))
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text``."""
+    return frozenset(w.lower() for w in _WORDS.findall(text))
+
+
+@dataclass(frozen=True)
+class Variables:
+    """What one claim (or stretch of text) is about: concepts, word stems, cause and effect."""
+
+    concepts: frozenset[str]
+    words: frozenset[str]
+    cause: frozenset[str] = frozenset()  # tagged keys (c:/w:) of the cause
+    effect: frozenset[str] = frozenset()  # tagged keys (c:/w:) of the effect
+    spellings: tuple[tuple[str, str], ...] = ()  # (stem, a word that produced it)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every variable as a tagged key (``c:<concept>`` or ``w:<stem>``)."""
+        return frozenset(CONCEPT + c for c in self.concepts) | frozenset(
+            WORD + w for w in self.words
+        )
+
+
+def mentions_in(mentions: Iterable[ConceptMention], start: int, end: int) -> frozenset[str]:
+    """Concepts mentioned inside the span ``[start, end)``."""
+    return frozenset(m.concept for m in mentions if start <= m.start and m.end <= end)
+
+
+def concept_stems(concept_id: str, label: str | None = None) -> frozenset[str]:
+    """The content stems of a concept's label (or of its id when it has no label)."""
+    return content_stems(label or concept_id.replace("-", " "))
+
+
+def _role_keys(text: str, concepts: frozenset[str], labels: Mapping[str, str]) -> frozenset[str]:
+    """Tagged keys of one role (cause or effect): its stems and the concepts its words spell."""
+    stems = content_stems(text)
+    spelled = {
+        c for c in concepts if (needed := concept_stems(c, labels.get(c))) and needed <= stems
+    }
+    return frozenset(WORD + s for s in stems) | frozenset(CONCEPT + c for c in spelled)
+
+
+def claim_variables(
+    hypothesis: Hypothesis, mentions: Iterable[ConceptMention], labels: Mapping[str, str]
+) -> Variables:
+    """The variables of a hypothesis; without a cause and effect its sentence stands in."""
+    parts = " ".join(p for p in (hypothesis.cause, hypothesis.effect, hypothesis.condition) if p)
+    concepts = frozenset(hypothesis.concepts) | mentions_in(
+        mentions, hypothesis.start, hypothesis.end
+    )
+    spelled = spelled_stems(parts or hypothesis.text)
+    return Variables(
+        concepts,
+        frozenset(spelled),
+        _role_keys(hypothesis.cause, concepts, labels),
+        _role_keys(hypothesis.effect, concepts, labels),
+        tuple(sorted(spelled.items())),
+    )
+
+
+def text_variables(text: str, mentions: Iterable[ConceptMention], start: int) -> Variables:
+    """The variables of a stretch of text starting at offset ``start`` of its document."""
+    spelled = spelled_stems(text)
+    return Variables(
+        mentions_in(mentions, start, start + len(text)),
+        frozenset(spelled),
+        spellings=tuple(sorted(spelled.items())),
+    )
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Inverse-frequency weights of the variables of a corpus's claims, and their labels."""
+
+    weights: Mapping[str, float]
+    default_weight: float
+    labels: Mapping[str, str]
+    spellings: Mapping[str, str]
+
+    @classmethod
+    def of(cls, variables: Iterable[Variables], corpus: Corpus) -> Vocabulary:
+        """Weights ln((N + 1) / df) over the given claims' variables."""
+        frequency: Counter[str] = Counter()
+        spellings: dict[str, str] = {}
+        n_claims = 0
+        for item in variables:
+            n_claims += 1
+            frequency.update(item.keys)
+            for word_stem, word in item.spellings:
+                if word_stem not in spellings or word < spellings[word_stem]:
+                    spellings[word_stem] = word
+        weights = {key: math.log((n_claims + 1) / df) for key, df in frequency.items()}
+        labels = {c.id: c.label for c in corpus.concepts}
+        return cls(weights, math.log(n_claims + 2), labels, spellings)
+
+    def weight(self, key: str) -> float:
+        """The weight of one tagged variable (unseen variables weigh the most)."""
+        return self.weights.get(key, self.default_weight)
+
+    def label(self, key: str) -> str:
+        """A readable label of a tagged variable: the concept's label or a word."""
+        if key.startswith(CONCEPT):
+            concept = key.removeprefix(CONCEPT)
+            return self.labels.get(concept, concept)
+        word_stem = key.removeprefix(WORD)
+        return self.spellings.get(word_stem, word_stem)
+
+    def _uncovered(self, keys: Iterable[str]) -> set[str]:
+        """``keys`` without the words that a concept among them already covers."""
+        keys = set(keys)
+        covered = set()
+        for key in keys:
+            if key.startswith(CONCEPT):
+                concept = key.removeprefix(CONCEPT)
+                covered |= {WORD + s for s in concept_stems(concept, self.labels.get(concept))}
+        return keys - covered
+
+    def score(self, keys: Iterable[str]) -> float:
+        """The summed weight of tagged variables, leaving out words a concept among them covers."""
+        return sum(self.weight(key) for key in self._uncovered(keys))
+
+    def shared(self, first: Variables, second: Variables) -> tuple[list[str], float]:
+        """Labels of the variables both share (words a shared concept covers left out), score."""
+        kept = sorted(
+            self._uncovered(first.keys & second.keys),
+            key=lambda k: (not k.startswith(CONCEPT), self.label(k)),
+        )
+        return [self.label(key) for key in kept], self.score(kept)
+
+    def qualifies(self, first: Variables, second: Variables, minimum: float) -> bool:
+        """True when the two share a concept or two words, weighing at least ``minimum``."""
+        labels, score = self.shared(first, second)
+        shares_concept = bool(first.concepts & second.concepts)
+        return score >= minimum and (shares_concept or len(labels) >= 2)
+
+
+def mentions_by_doc(corpus: Corpus) -> dict[str, list[ConceptMention]]:
+    """Each document's concept mentions, in text order."""
+    grouped: dict[str, list[ConceptMention]] = defaultdict(list)
+    for result in corpus.results:
+        grouped[result.document.id].extend(result.mentions)
+    return {doc: sorted(items, key=lambda m: (m.start, m.end)) for doc, items in grouped.items()}
