@@ -1,0 +1,124 @@
+"""Choosing the passages to cluster: substantive body paragraphs, short ones merged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from analyser.ingest.boilerplate import remove_boilerplate
+from analyser.records import DocResult, Document, Paragraph
+
+_REFERENCE_HEADING = re.compile(
+    r"\b(references?|bibliography|works cited|further readings?|suggested readings?|"
+    r"sources|literature cited|notes)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Passage:
+    """One or more consecutive body paragraphs of a section, clustered as one unit."""
+
+    doc: str
+    paragraphs: list[int]
+    start: int
+    end: int
+    text: str
+    heading: str | None = None
+
+    @property
+    def paragraph(self) -> int:
+        """Index of the first paragraph of the passage."""
+        return self.paragraphs[0]
+
+    @property
+    def n_words(self) -> int:
+        """Number of whitespace-separated words."""
+        return len(self.text.split())
+
+
+def _reference_paragraphs(result: DocResult) -> set[int]:
+    """Paragraphs that hold a reference-list entry or sit under a reference-list heading."""
+    spans = [(ref.start, ref.end) for ref in result.references if ref.start >= 0]
+    chosen: set[int] = set()
+    in_references = False
+    for paragraph in result.document.paragraphs:
+        if paragraph.kind == "heading":
+            in_references = bool(_REFERENCE_HEADING.search(paragraph.text))
+            continue
+        overlaps = any(start < paragraph.end and end > paragraph.start for start, end in spans)
+        if in_references or overlaps:
+            chosen.add(paragraph.index)
+    return chosen
+
+
+def _sections(document: Document, skip: set[int]) -> list[tuple[str | None, list[Paragraph]]]:
+    """Runs of consecutive kept body paragraphs, each with the heading above it."""
+    sections: list[tuple[str | None, list[Paragraph]]] = []
+    heading: str | None = None
+    run: list[Paragraph] = []
+    for paragraph in document.paragraphs:
+        if paragraph.kind == "heading" or paragraph.index in skip:
+            if run:
+                sections.append((heading, run))
+                run = []
+            if paragraph.kind == "heading":
+                heading = paragraph.text.strip("*#_ \n")
+            continue
+        run.append(paragraph)
+    if run:
+        sections.append((heading, run))
+    return sections
+
+
+def _is_chrome(paragraph: Paragraph) -> bool:
+    """A paragraph that is mostly web-site chrome (by the ingest's boilerplate rules)."""
+    kept, _ = remove_boilerplate(paragraph.text)
+    return 2 * len(kept.split()) < len(paragraph.text.split())
+
+
+def _merge_short(run: list[Paragraph], merge_below: int) -> list[list[Paragraph]]:
+    """Group a section's paragraphs: consecutive short ones (under ``merge_below`` words) join
+    until the group reaches that length; a long paragraph stays on its own."""
+    groups: list[list[Paragraph]] = []
+    open_group = False
+    for paragraph in run:
+        short = len(paragraph.text.split()) < merge_below
+        if short and open_group:
+            groups[-1].append(paragraph)
+        else:
+            groups.append([paragraph])
+        words = sum(len(member.text.split()) for member in groups[-1])
+        open_group = short and words < merge_below
+    return groups
+
+
+def select_passages(
+    results: Iterable[DocResult],
+    exclude: set[tuple[str, int]] | None = None,
+    min_words: int = 12,
+    merge_below: int = 30,
+) -> list[Passage]:
+    """The passages of ``results`` in (document, offset) order.
+
+    Body paragraphs only: reference-list paragraphs, web-site chrome and ``exclude`` (doc
+    id, paragraph index) are left out; consecutive short paragraphs of a section are merged and
+    passages still under ``min_words`` words are dropped.
+    """
+    ordered = sorted(results, key=lambda r: r.document.id)
+    skip = {r.document.id: _reference_paragraphs(r) for r in ordered}
+    for doc, index in exclude or set():
+        skip.setdefault(doc, set()).add(index)
+    passages: list[Passage] = []
+    for result in ordered:
+        document = result.document
+        chrome = {p.index for p in document.paragraphs if p.kind == "body" and _is_chrome(p)}
+        for heading, run in _sections(document, skip[document.id] | chrome):
+            for group in _merge_short(run, merge_below):
+                start, end = group[0].start, group[-1].end
+                text = document.text[start:end]
+                passage = Passage(document.id, [p.index for p in group], start, end, text, heading)
+                if passage.n_words >= min_words:
+                    passages.append(passage)
+    return passages
