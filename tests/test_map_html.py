@@ -7,22 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 from corpus_fixture import HOSTILE_STRINGS, MODELS, hostile_corpus, security_dilemma_corpus
 
 from analyser.export.html_map import render_map_html, script_safe_json, write_map_html
 from analyser.graph import build_graph
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 
 # --- the page text, without a browser ------------------------------------------------------
 
@@ -68,17 +57,6 @@ class PageRun:
         x, y = self.page.evaluate(f"window.analyserMap.screenPosition({node_id!r})")
         box = self.page.locator("#map").bounding_box()
         self.page.mouse.click(box["x"] + x, box["y"] + y)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as runner:
-        chromium = runner.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser, corpus, folder: Path) -> tuple[PageRun, int]:

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 from corpus_fixture import HOSTILE_STRINGS, hostile_corpus, security_dilemma_corpus
 
 from analyser.ingest.paragraphs import document_from_text
@@ -45,17 +46,6 @@ from analyser.report.sources import doc_slug
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD_PATH = ROOT.parent / "shared" / "gold" / "seeds_gold.json"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # --- a Corpus of the sample texts from their gold annotations -------------------------------
 
@@ -593,17 +583,6 @@ def test_png_metadata_is_stripped_and_non_png_rejected():
 
 
 # --- in the browser ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as runner:
-        chromium = runner.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _load(browser, path: Path):

@@ -12,12 +12,14 @@ SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".p
 def _walk(folder: Path) -> list[Path]:
     """Every supported, non-hidden file below ``folder``; links to folders are not followed."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    for root, dirs, files in os.walk(folder, followlinks=False):  # pipes, sockets: skipped
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
-            Path(root, name)
-            for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            path
+            for path in (Path(root, name) for name in files)
+            if not path.name.startswith(".")
+            and path.suffix.lower() in SUPPORTED_SUFFIXES
+            and (path.is_file() or path.is_symlink())
         )
     return found
 
@@ -32,6 +34,8 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]
             files.update(_walk(path))
         elif path.is_file() or path.is_symlink():
             files.add(path)
+        elif path.exists():
+            problems.append((str(item), "not a regular file (device, socket or pipe)"))
         elif glob.has_magic(str(item)):
             matches = [Path(m) for m in glob.glob(str(item), recursive=True)]
             files.update(m for m in matches if m.is_file())

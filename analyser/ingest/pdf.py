@@ -6,7 +6,7 @@ import io
 import re
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, PdfReadError
 
 from analyser.ingest.errors import IngestError
 from analyser.ingest.metadata import Metadata
@@ -24,12 +24,14 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
     """The text layer of a PDF (pages separated by blank lines) and its info metadata."""
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise IngestError("encrypted PDF, no text can be read")
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError("encrypted PDF (a password is needed), no text can be read")
         pages = [_page_text(page.extract_text() or "") for page in reader.pages]
         info = reader.metadata
     except IngestError:
         raise
+    except DependencyError as error:
+        raise IngestError("encrypted PDF with a cipher this installation cannot read") from error
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
         raise IngestError(f"broken PDF: {str(error).splitlines()[0][:120]}") from error
     text = "\n\n".join(page for page in pages if page)
