@@ -47,7 +47,10 @@ LABELS = (
 # ---------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\S+")
-_GLUED = re.compile(r"(?<=[,;])(?=[^\W\d_])")  # "Smith,J." -> "Smith," "J."
+# Split points inside a whitespace token: "Smith,J." -> "Smith," "J.";
+# "14:137-166" -> "14:" "137-166"; "175(7):4769-76" -> "175(7):" "4769-76";
+# "(2000)024318" -> "(2000)" "024318".
+_GLUED = re.compile(r"(?<=[,;])(?=[^\W\d_])|(?<=[\d)]:)(?=\d)|(?<=\))(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,13 @@ class Token:
 
 
 def tokenize(raw: str) -> list[Token]:
-    """Whitespace tokens of ``raw``, also split after a comma glued to the next word."""
+    """Whitespace tokens of ``raw``, also split where a word or page range is glued on."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(raw):
         offset = match.start()
-        for piece in _GLUED.split(match.group()):
+        text = match.group()
+        link = "://" in text or text.lower().startswith(("doi", "www.", "10."))
+        for piece in [text] if link else _GLUED.split(text):
             if piece:
                 tokens.append(Token(piece, offset, offset + len(piece)))
             offset += len(piece)
@@ -330,7 +335,6 @@ class Run:
 
     label: str
     text: str
-    first: int  # index of the first token
 
 
 def label_runs(raw: str, tokens: list[Token], labels: list[str]) -> list[Run]:
@@ -342,7 +346,7 @@ def label_runs(raw: str, tokens: list[Token], labels: list[str]) -> list[Run]:
         while j + 1 < len(tokens) and labels[j + 1] == labels[i]:
             j += 1
         text = " ".join(raw[tokens[i].start : tokens[j].end].split())
-        runs.append(Run(labels[i], text, i))
+        runs.append(Run(labels[i], text))
         i = j + 1
     return runs
 
@@ -451,11 +455,8 @@ _KEEP_DOT = re.compile(r"(?:^|\s|-)(?:[A-Z][a-z]?|Jr|Sr|St)\.$|(?:[A-Z]\.-?){2,}
 def _clean_name(part: str) -> str:
     """A name part without edge punctuation, keeping the full stop of a final initial."""
     cleaned = clean_field(part)
-    stripped = part.strip().rstrip(",;:")
-    if stripped.endswith(".") and stripped[:-1].strip().endswith(cleaned[-3:]):
-        with_dot = cleaned + "."
-        if _KEEP_DOT.search(with_dot):
-            return with_dot
+    if part.strip().rstrip(",;:").endswith(".") and _KEEP_DOT.search(cleaned + "."):
+        return cleaned + "."
     return cleaned
 
 
@@ -583,8 +584,6 @@ def build_reference(raw: str, runs: list[Run], doc: str = "", index: int = 0) ->
     ref.container = clean_field(_IN_PREFIX.sub("", container)) if container else None
     if "volume" in first:
         ref.volume, ref.issue = parse_volume(first["volume"].text)
-    if "issue" in first and not ref.issue:
-        ref.issue = parse_volume("no. " + first["issue"].text)[1]
     ref.pages = parse_pages(first["pages"].text) if "pages" in first else None
     if ref.pages is None and "volume" in first:
         ref.pages = pages_in_volume(first["volume"].text)

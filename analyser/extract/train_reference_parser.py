@@ -11,6 +11,7 @@ import argparse
 import bisect
 import json
 import random
+import re
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -48,6 +49,7 @@ TAG_LABELS = {
     "director": "author",
     "issue": "volume",
 }
+_WORD = re.compile(r"\S+")
 _EDITOR_MARKERS = frozenset(["ed", "eds", "editor", "editors", "edd", "hrsg", "hg"])
 
 
@@ -114,19 +116,19 @@ def token_labels(reference: LabelledReference) -> tuple[list[str], list[str]]:
     """
     chars = char_labels(reference)
     tokens = tokenize(reference.text)
-    raw: list[str | None] = []
+    direct: list[str | None] = []
     for token in tokens:
         alnum = [k for k in range(token.start, token.end) if reference.text[k].isalnum()]
         covered = [chars[k] for k in alnum if chars[k]]
-        raw.append(chars[alnum[0]] or covered[0] if covered else None)
+        direct.append((chars[alnum[0]] or covered[0]) if covered else None)
     labels: list[str] = []
     for i, token in enumerate(tokens):
-        if raw[i]:
-            labels.append(raw[i])
+        if direct[i]:
+            labels.append(direct[i])
             continue
         word = "".join(ch for ch in token.text if ch.isalnum()).lower()
         previous = labels[-1] if labels else None
-        following = next((label for label in raw[i + 1 :] if label), None)
+        following = next((label for label in direct[i + 1 :] if label), None)
         if word and not (word in _EDITOR_MARKERS and previous == "editor"):
             labels.append(following or previous or "other")
         else:
@@ -192,7 +194,10 @@ class WordScores:
 
 
 def gold_words(reference: LabelledReference) -> list[tuple[int, str]]:
-    """(character offset, label) of every word of the gold spans; punctuation is ignored."""
+    """(character offset, label) of every word of the gold spans; punctuation is ignored.
+
+    Words are the whitespace-separated pieces of a span that hold a letter or digit.
+    """
     words: list[tuple[int, str]] = []
     position = 0
     for label, span in reference.spans:
@@ -200,10 +205,10 @@ def gold_words(reference: LabelledReference) -> list[tuple[int, str]]:
         if start < 0:
             continue
         position = start + len(span)
-        for token in tokenize(span):
-            first_alnum = next((k for k, ch in enumerate(token.text) if ch.isalnum()), None)
+        for word in _WORD.finditer(span):
+            first_alnum = next((k for k, ch in enumerate(word.group()) if ch.isalnum()), None)
             if first_alnum is not None:
-                words.append((start + token.start + first_alnum, label))
+                words.append((start + word.start() + first_alnum, label))
     return words
 
 
