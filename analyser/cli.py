@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +14,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from analyser import __version__
+from analyser.codec import to_dict
 from analyser.config import Settings
-from analyser.engines import ENGINES
+from analyser.export import FORMATS, write_exports
+from analyser.extract.reference_parser import parse_reference, tag_reference
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 from analyser.lock import OutputLocked
+from analyser.models.cli import models_app
 from analyser.nlp import ModelNotInstalled
-from analyser.pipeline import RunSummary, run
+from analyser.pipeline import RunSummary, load_corpus, run
+from analyser.records import Corpus
+from analyser.report import write_report
 
 app = typer.Typer(
     name="analyser",
@@ -25,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+app.add_typer(models_app, name="models", help="List, inspect and run the formal models.")
 console = Console(stderr=True)
 out_console = Console()
 
@@ -34,6 +43,33 @@ Model = Annotated[
     typer.Option("--model", help="Installed spaCy pipeline to use (default: en_core_web_sm)."),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")]
+
+
+class VosviewerMap(StrEnum):
+    """The kinds of VOSviewer map."""
+
+    concepts = "concepts"
+    citations = "citations"
+
+
+class Engine(StrEnum):
+    """Where per-document extraction runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+class ReferenceOutput(StrEnum):
+    """What `parse-reference` prints."""
+
+    fields = "fields"
+    tokens = "tokens"
+
+
+VosviewerOption = Annotated[
+    VosviewerMap,
+    typer.Option(help="VOSviewer map: concept co-occurrence or work co-citation."),
+]
 
 
 def _version(value: bool) -> None:
@@ -78,9 +114,17 @@ def run_command(
     jobs: Jobs = 1,
     model: Model = None,
     seed: Annotated[int, typer.Option(help="Seed for every random step.")] = 0,
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="Your own concept lexicon (TOML) to merge."),
+    ] = None,
+    positions: Annotated[
+        int | None, typer.Option(min=2, help="Number of positions (default: chosen from the data).")
+    ] = None,
+    vosviewer: VosviewerOption = VosviewerMap.concepts,
     engine: Annotated[
-        str, typer.Option(help="Where extraction runs: 'local' processes or a 'dask' cluster.")
-    ] = "local",
+        Engine, typer.Option(help="Where extraction runs: local processes or a Dask cluster.")
+    ] = Engine.local,
     scheduler: Annotated[
         str | None,
         typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
@@ -94,13 +138,14 @@ def run_command(
 
     Exit codes: 0 done (even with problem rows), 1 nothing could be processed, 2 usage error.
     """
-    if engine not in ENGINES:
-        raise _fail(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}", code=2)
     settings = Settings(
         model=model,
+        lexicon=lexicon,
+        positions=positions,
+        vosviewer=str(vosviewer),
         jobs=jobs,
         seed=seed,
-        engine=engine,
+        engine=str(engine),
         scheduler=scheduler,
         max_file_size=max_file_size,
     )
@@ -139,3 +184,127 @@ def run_command(
         out_console.print(f"{summary.problems} file(s) could not be analysed: see problems.csv")
     if summary.documents == 0:
         raise _fail("no document could be processed")
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Argument(help="Output folder of an earlier `analyser run`.")],
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help=f"Comma-separated: {', '.join(FORMATS)} or all.")
+    ] = "all",
+    vosviewer: VosviewerOption = VosviewerMap.concepts,
+) -> None:
+    """Re-export the graph and bibliography from the store, without re-running any NLP."""
+    chosen = (
+        set(FORMATS) if formats == "all" else {f.strip() for f in formats.split(",") if f.strip()}
+    )
+    unknown = chosen - set(FORMATS)
+    if unknown:
+        raise _fail(
+            f"unknown format(s): {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}", 2
+        )
+    try:
+        corpus, _, _ = load_corpus(out)
+    except FileNotFoundError as error:
+        raise _fail(str(error)) from None
+    for path in write_exports(corpus, out, formats=chosen, vosviewer=str(vosviewer)):
+        out_console.print(f"wrote {path}")
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Argument(help="Output folder of an earlier `analyser run`.")],
+) -> None:
+    """Write the literature-review report (report.md, report.html) from the store."""
+    try:
+        corpus, _, _ = load_corpus(out)
+    except FileNotFoundError as error:
+        raise _fail(str(error)) from None
+    for path in write_report(corpus, out):
+        out_console.print(f"wrote {path}")
+
+
+@app.command("parse-reference")
+def parse_reference_command(
+    reference: Annotated[
+        str | None,
+        typer.Argument(help="One reference string; read one per line from stdin if absent."),
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format", help="'fields' (parsed fields) or 'tokens' ([token, label] pairs)."
+        ),
+    ] = "fields",
+) -> None:
+    """Parse reference strings and print each as one line of JSON."""
+    lines = [reference] if reference is not None else [line for line in sys.stdin if line.strip()]
+    for line in lines:
+        if output == ReferenceOutput.tokens:
+            payload: object = [list(pair) for pair in tag_reference(line.strip())]
+        else:
+            parsed = to_dict(parse_reference(line.strip()))
+            payload = {
+                k: v for k, v in parsed.items() if k not in {"doc", "index", "start", "end", "work"}
+            }
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+
+
+def _corpus_for_display(corpus_args: list[str], out: Path, model: str | None) -> Corpus:
+    """Run (re-using the store in ``out``) and return the corpus for a quick look."""
+    run(corpus_args, out, Settings(model=model))
+    return load_corpus(out)[0]
+
+
+@app.command("hypotheses")
+def hypotheses_command(
+    corpus: Annotated[list[str], typer.Argument(help="Files, folders or globs.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder (its store is re-used).")
+    ] = Path("outputs"),
+    model: Model = None,
+) -> None:
+    """Print the hypotheses of CORPUS as a readable table."""
+    found = _corpus_for_display(corpus, out, model)
+    links = {link.hypothesis: link for link in found.links}
+    table = Table(title="hypotheses", show_lines=True)
+    for column in ("doc", "hypothesis", "cause → effect", "dir", "theory", "model: verdict"):
+        table.add_column(column, overflow="fold")
+    for result in found.results:
+        for h in result.hypotheses:
+            link = links.get(h.id)
+            table.add_row(
+                h.doc,
+                h.text,
+                f"{h.cause} → {h.effect}" + (f" (if {h.condition})" if h.condition else ""),
+                h.direction,
+                h.theory or "",
+                f"{link.model}: {link.verdict}" if link else "",
+            )
+    out_console.print(table)
+
+
+@app.command("concepts")
+def concepts_command(
+    corpus: Annotated[list[str], typer.Argument(help="Files, folders or globs.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder (its store is re-used).")
+    ] = Path("outputs"),
+    top: Annotated[int, typer.Option(help="How many concepts to show.")] = 40,
+    model: Model = None,
+) -> None:
+    """Print the corpus's concepts, most widespread first."""
+    found = _corpus_for_display(corpus, out, model)
+    table = Table(title="concepts")
+    for column in ("concept", "source", "documents", "count", "positions"):
+        table.add_column(column)
+    ranked = sorted(found.concepts, key=lambda c: (-c.n_docs, -c.count, c.label))
+    for concept in ranked[:top]:
+        table.add_row(
+            concept.label,
+            concept.source,
+            str(concept.n_docs),
+            str(concept.count),
+            ", ".join(concept.positions),
+        )
+    out_console.print(table)

@@ -13,12 +13,18 @@ import pandas as pd
 from analyser.atomic import write_text
 from analyser.config import Settings
 from analyser.engines import run_tasks
-from analyser.extract.document import Task
+from analyser.export import write_exports
+from analyser.extract.document import Task, lexicon_for
 from analyser.ingest import discover, document_id
+from analyser.keyterms import discover_concepts
 from analyser.lock import output_lock
-from analyser.records import Corpus
+from analyser.models.linking import link_hypotheses, write_model_runs
+from analyser.positions import find_positions
+from analyser.records import Corpus, DocResult
+from analyser.report import write_report
 from analyser.store import Store
 from analyser.tables import all_tables
+from analyser.works import build_works
 
 STORE_NAME = "analyser.sqlite"
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -95,9 +101,58 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
     return tasks, reused
 
 
-def build_corpus(store: Store) -> Corpus:
-    """The corpus-level analysis of every stored document result."""
-    return Corpus(results=store.results())
+def build_corpus(results: list[DocResult], settings: Settings) -> Corpus:
+    """The corpus steps over stored document results: works, concepts, positions, model links.
+
+    No NLP runs here, so re-exporting from the store is cheap and gives the same corpus.
+    """
+    lexicon = lexicon_for(settings.lexicon)
+    works = build_works(results)
+    concepts = discover_concepts(results, lexicon)
+    positions, passages = find_positions(results, lexicon, settings.positions, settings.seed)
+    links = link_hypotheses([h for result in results for h in result.hypotheses])
+    return Corpus(
+        results=results,
+        works=works,
+        concepts=concepts.concepts,
+        doc_concepts=concepts.doc_concepts,
+        cooccurrences=concepts.cooccurrences,
+        positions=positions,
+        passages=passages,
+        links=links,
+    )
+
+
+def _corpus_settings(settings: Settings) -> dict[str, object]:
+    """The settings the corpus steps depend on, saved so a re-export gives the same corpus."""
+    lexicon = str(settings.lexicon) if settings.lexicon else None
+    return {"seed": settings.seed, "positions": settings.positions, "lexicon": lexicon}
+
+
+def load_corpus(out_dir: str | Path) -> tuple[Corpus, list[tuple[str, str]], Settings]:
+    """The corpus of a finished run, rebuilt from its store without any NLP."""
+    path = Path(out_dir) / STORE_NAME
+    if not path.exists():
+        raise FileNotFoundError(f"no analyser store in {out_dir}; run `analyser run` first")
+    with Store(path) as store:
+        saved = store.get("settings") or {}
+        lexicon = Path(saved["lexicon"]) if saved.get("lexicon") else None
+        settings = Settings(
+            seed=saved.get("seed", 0), positions=saved.get("positions"), lexicon=lexicon
+        )
+        return build_corpus(store.results(), settings), store.problems(), settings
+
+
+def write_outputs(
+    corpus: Corpus, problems: list[tuple[str, str]], out_dir: Path, settings: Settings
+) -> tuple[dict[str, pd.DataFrame], list[Path]]:
+    """Every table, export and model run of ``corpus`` in ``out_dir``."""
+    tables = all_tables(corpus, problems)
+    paths = write_tables(tables, out_dir)
+    paths += write_exports(corpus, out_dir, vosviewer=settings.vosviewer)
+    paths += write_model_runs(corpus.links, out_dir)
+    paths += write_report(corpus, out_dir)
+    return tables, paths
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
@@ -135,9 +190,9 @@ def run(
         failed = {path for path, _ in problems}
         summary.removed = store.keep_only(_store_key(p) for p in files if str(p) not in failed)
         store.replace_problems(problems)
-        corpus = build_corpus(store)
-        summary.tables = all_tables(corpus, problems)
-        summary.outputs = write_tables(summary.tables, out)
+        store.put("settings", _corpus_settings(settings))
+        corpus = build_corpus(store.results(), settings)
+        summary.tables, summary.outputs = write_outputs(corpus, problems, out, settings)
     summary.documents = len(corpus.results)
     summary.paragraphs = sum(len(r.document.paragraphs) for r in corpus.results)
     summary.citations = sum(len(r.citations) for r in corpus.results)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analyser.positions import position_tables
 from analyser.records import Author, Corpus
 
 DOCUMENT_COLUMNS = [
@@ -180,6 +181,7 @@ def hypotheses_table(corpus: Corpus) -> pd.DataFrame:
 
 def all_tables(corpus: Corpus, problems: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:
     """Every table of the analysis by its CSV name (without extension)."""
+    positions, passages = position_tables(corpus.positions, corpus.passages)
     return {
         "documents": documents_table(corpus),
         "problems": problems_table(problems),
@@ -190,4 +192,6 @@ def all_tables(corpus: Corpus, problems: list[tuple[str, str]]) -> dict[str, pd.
         "doc_concepts": doc_concepts_table(corpus),
         "definitions": definitions_table(corpus),
         "hypotheses": hypotheses_table(corpus),
+        "positions": positions,
+        "passages": passages,
     }

@@ -16,10 +16,8 @@ def test_dask_local_cluster_matches_local_engine(corpus_dir: Path, tmp_path: Pat
     dask = run([corpus_dir], tmp_path / "dask", Settings(engine="dask", jobs=2))
     assert dask.extracted == local.extracted == 4
     for output in local.outputs:
-        if output.suffix in {".csv", ".json", ".graphml", ".gexf", ".bib"}:
-            assert (tmp_path / "dask" / output.name).read_bytes() == output.read_bytes(), (
-                output.name
-            )
+        relative = output.relative_to(local.out_dir)
+        assert (dask.out_dir / relative).read_bytes() == output.read_bytes(), relative
 
 
 def test_unknown_engine_is_a_clear_error(corpus_dir: Path, tmp_path: Path) -> None:

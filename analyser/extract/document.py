@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from analyser.config import Settings
+from analyser.extract.bibliography import extract_bibliography
+from analyser.extract.concepts import candidate_terms, find_mentions, parse_headings
+from analyser.extract.definitions import find_definitions
+from analyser.extract.hypotheses import find_hypotheses
+from analyser.extract.reference_list import find_reference_entries
+from analyser.extract.theory import assign_theories
 from analyser.ingest import IngestError, read_document
+from analyser.lexicon import Lexicon, load_lexicon
 from analyser.nlp import load_pipeline, parse_paragraphs
 from analyser.records import DocResult, Document
 
@@ -28,11 +37,31 @@ class Outcome:
     problem: str | None = None
 
 
+@lru_cache(maxsize=4)
+def lexicon_for(path: Path | None) -> Lexicon:
+    """The packaged lexicon merged with the user's file, loaded once per process."""
+    return load_lexicon(path)
+
+
 def extract_document(document: Document, settings: Settings) -> DocResult:
     """Everything the extractors find in one document."""
     nlp = load_pipeline(settings.model)
-    parse_paragraphs(nlp, document)
-    return DocResult(document)
+    lexicon = lexicon_for(settings.lexicon)
+    reference_paragraphs = set(find_reference_entries(document).paragraphs)
+    parsed = parse_paragraphs(nlp, document, skip=reference_paragraphs)
+    bibliography = extract_bibliography(document, nlp, parsed)
+    with_headings = parsed + parse_headings(nlp, document)
+    mentions = find_mentions(document, with_headings, lexicon)
+    hypotheses = find_hypotheses(document, parsed, bibliography.citations, mentions, nlp)
+    return DocResult(
+        document=document,
+        citations=bibliography.citations,
+        references=bibliography.references,
+        mentions=mentions,
+        definitions=find_definitions(document, parsed),
+        hypotheses=assign_theories(hypotheses, lexicon),
+        terms=candidate_terms(with_headings),
+    )
 
 
 def process(task: Task, settings: Settings) -> Outcome:
