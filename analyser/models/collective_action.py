@@ -23,6 +23,7 @@ from analyser.models.base import (
     share_verdict,
 )
 from analyser.models.contributions import (
+    INCOMES,
     efficient_total,
     nash_equilibrium,
     pure_public_good_closed_form,
@@ -71,14 +72,7 @@ class CollectiveAction(FormalModel):
         "ally wealth",
     )
     parameters = (
-        Parameter(
-            "incomes",
-            "floats",
-            [10.0, 8.0, 6.0, 4.0, 2.0],
-            (1e-3, 1e9),
-            "allies' incomes (GDP), e.g. 10,5,2",
-            length=(1, 50),
-        ),
+        INCOMES,
         Parameter("alpha", "float", 0.5, (0.01, 1.0), "weight of defence in each ally's utility"),
         Parameter(
             "max_group", "int", 10, (2, 200), "largest alliance size in the group-size sweeps"

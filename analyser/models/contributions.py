@@ -18,7 +18,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from analyser.models.base import Parameter
+
 TOLERANCE = 1e-12
+INCOMES = Parameter(
+    "incomes",
+    "floats",
+    [10.0, 8.0, 6.0, 4.0, 2.0],
+    (1e-3, 1e9),
+    "allies' incomes (GDP), e.g. 10,5,2",
+    length=(1, 50),
+)  # the allies of both burden-sharing models
 MAX_SWEEPS = 100_000
 
 

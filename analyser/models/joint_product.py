@@ -27,7 +27,7 @@ from analyser.models.base import (
     Prediction,
     share_verdict,
 )
-from analyser.models.contributions import nash_equilibrium
+from analyser.models.contributions import INCOMES, nash_equilibrium
 from analyser.models.stats import is_monotone, rank_correlation, shares
 
 
@@ -117,14 +117,7 @@ class JointProduct(FormalModel):
         "ally wealth",
     )
     parameters = (
-        Parameter(
-            "incomes",
-            "floats",
-            [10.0, 8.0, 6.0, 4.0, 2.0],
-            (1e-3, 1e9),
-            "allies' incomes (GDP), e.g. 10,5,2",
-            length=(1, 50),
-        ),
+        INCOMES,
         Parameter(
             "exposure",
             "floats",
