@@ -166,6 +166,7 @@ class Work:
     type: str = "other"
     docs: list[str] = field(default_factory=list)
     n_citations: int = 0
+    editors: list[Author] = field(default_factory=list)
 
 
 @dataclass

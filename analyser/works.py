@@ -217,14 +217,18 @@ def _work(key: str, draft: _Draft) -> Work:
     if refs:
         richest = max(refs, key=lambda r: (len(r.authors), -refs.index(r)))
         authors = [Author(a.family, a.given) for a in richest.authors]
+        edited = max(refs, key=lambda r: (len(r.editors), -refs.index(r)))
+        editors = [Author(e.family, e.given) for e in edited.editors]
     else:
         authors = [Author(name) for name in draft.citations[0].authors]
+        editors = []
     fields = {name: _most_common(getattr(r, name) for r in refs) for name in _MERGED_FIELDS}
     types = [r.type for r in refs if r.type != "other"]
     docs = sorted({r.doc for r in refs} | {c.doc for c in draft.citations})
     return Work(
         key=key,
         authors=authors,
+        editors=editors,
         year=draft.year,
         doi=_most_common(_doi(r.doi) for r in refs),
         type=_most_common(types) or "other",

@@ -379,3 +379,24 @@ def test_atomic_writers_replace_whole_files_and_clean_up(tmp_path):
     assert os.listdir(target.parent) == ["out.txt"]
     with pytest.raises(ValueError):
         atomic_open(Path(tmp_path / "x"), "a").__enter__()
+
+
+def test_editors_of_a_chapter_reach_bibtex_csl_and_ris():
+    from analyser.export.bibliography import bibtex_entry, csl_item, ris_record
+    from analyser.records import Author, Work
+
+    chapter = Work(
+        key="job1992insecurity",
+        authors=[Author("Job", "Brian L.")],
+        editors=[Author("Azar", "Edward E."), Author("Moon", "Chung-in")],
+        year="1992",
+        title="The Insecurity Dilemma",
+        container="National Security in the Third World",
+        type="chapter",
+    )
+    assert "editor = {Azar, Edward E. and Moon, Chung-in}" in bibtex_entry(chapter, chapter.key)
+    assert csl_item(chapter, chapter.key)["editor"] == [
+        {"family": "Azar", "given": "Edward E."},
+        {"family": "Moon", "given": "Chung-in"},
+    ]
+    assert "ED  - Azar, Edward E." in ris_record(chapter, chapter.key)

@@ -85,6 +85,7 @@ def _bibtex_fields(work: Work) -> list[tuple[str, str]]:
     container_field = {"article": "journal", "chapter": "booktitle"}.get(work.type, "howpublished")
     fields = [
         ("author", " and ".join(_bibtex_name(a) for a in work.authors if a.family)),
+        ("editor", " and ".join(_bibtex_name(e) for e in work.editors if e.family)),
         ("title", _protect_acronyms(bibtex_escape(work.title or ""))),
         (container_field, bibtex_escape(work.container or "")),
         ("year", base_year(work.year) or ""),
@@ -125,9 +126,10 @@ def _csl_name(author: Author) -> dict[str, str]:
 def csl_item(work: Work, key: str) -> dict[str, Any]:
     """One CSL-JSON item (article-journal, book, chapter or document)."""
     item: dict[str, Any] = {"id": key, "type": CSL_TYPE.get(work.type, "document")}
-    authors = [_csl_name(a) for a in work.authors if a.family]
-    if authors:
-        item["author"] = authors
+    for role, people in (("author", work.authors), ("editor", work.editors)):
+        names = [_csl_name(person) for person in people if person.family]
+        if names:
+            item[role] = names
     year = base_year(work.year)
     if year:
         item["issued"] = {"date-parts": [[int(year)]]}
@@ -162,6 +164,7 @@ def ris_record(work: Work, key: str) -> str:
     """One RIS record (TY … ER) with CRLF line ends."""
     tags: list[tuple[str, str]] = [("TY", RIS_TYPE.get(work.type, "GEN")), ("ID", key)]
     tags += [("AU", f"{a.family}, {a.given}".strip(", ")) for a in work.authors if a.family]
+    tags += [("ED", f"{e.family}, {e.given}".strip(", ")) for e in work.editors if e.family]
     year = base_year(work.year)
     for tag, value in (("PY", year), ("TI", work.title), ("T2", work.container)):
         if value:
