@@ -321,3 +321,11 @@ def test_structure_text_reads_a_labelled_hypothesis(nlp):
     assert relation.cause == "Firm size"
     assert relation.effect == "exports"
     assert relation.direction == "+"
+
+
+def test_the_tagger_refines_effects_and_keeps_the_rules_causes(nlp):
+    text = "H3: Firms that invest more in training will have lower rates of employee turnover."
+    refined = structure_text(nlp, text)
+    rules = structure_text(nlp, text, refined=False)
+    assert [r.cause for r in refined] == [r.cause for r in rules]
+    assert all("turnover" in r.effect for r in refined)

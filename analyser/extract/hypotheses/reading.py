@@ -18,7 +18,7 @@ def structure_text(
     """The relations of a text already known to state a hypothesis ("H1:" labels ignored).
 
     Always returns at least one relation: when no construction is recognised, the subject
-    of the longest sentence is the cause and the rest the effect. The rules' phrases are
+    of the longest sentence is the cause and the rest the effect. The rules' effects are
     refined by ``tagger`` (the shipped span tagger when None) unless ``refined`` is False.
     """
     doc = nlp(strip_label(unicodedata.normalize("NFKC", text))[0])
