@@ -96,7 +96,7 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
     for path, doc in sorted(_unique_ids(files).items()):
         digest = _content_key(path, settings.max_file_size)
         key = f"{digest}:{fingerprint}:{doc}"
-        if digest and store.cached(_store_key(path), key) is not None:
+        if digest and store.has(_store_key(path), key):
             reused += 1
             continue
         tasks.append(Task(str(path), doc, key))
