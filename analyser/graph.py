@@ -221,6 +221,28 @@ class LabelMatcher:
         )
 
 
+class MatcherIndex:
+    """The label matchers of a corpus's concepts, indexed by their prefixes so that a text is
+    only searched for the concepts whose prefix it contains."""
+
+    def __init__(self, matchers: Mapping[str, LabelMatcher]) -> None:
+        self.matchers = matchers
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        for concept, matcher in matchers.items():
+            if matcher.prefix:
+                self.by_prefix[matcher.prefix].append(concept)
+        self.lengths = sorted({len(prefix) for prefix in self.by_prefix})
+
+    def candidates(self, folded_texts: Iterable[str]) -> set[str]:
+        """Concepts whose prefix occurs in one of ``folded_texts`` (all others cannot match)."""
+        found: set[str] = set()
+        for text in folded_texts:
+            grams = {text[i : i + n] for n in self.lengths for i in range(len(text) - n + 1)}
+            for prefix in grams & self.by_prefix.keys():
+                found.update(self.by_prefix[prefix])
+        return found
+
+
 # --- nodes ------------------------------------------------------------------------------------
 
 
@@ -431,7 +453,7 @@ def _co_occurs_edges(corpus: Corpus) -> list[EdgeTuple]:
     ]
 
 
-def _hypothesis_edges(corpus: Corpus, matchers: Mapping[str, LabelMatcher]) -> list[EdgeTuple]:
+def _hypothesis_edges(corpus: Corpus, matchers: MatcherIndex) -> list[EdgeTuple]:
     """states, involves and attributed_to edges of every hypothesis."""
     works_by_key = {work.key: work for work in corpus.works}
     works_by_doc: dict[str, set[str]] = defaultdict(set)
@@ -464,7 +486,7 @@ def _hypothesis_edges(corpus: Corpus, matchers: Mapping[str, LabelMatcher]) -> l
 def _involves_edges(
     hyp: Hypothesis,
     mentions: Iterable[ConceptMention],
-    matchers: Mapping[str, LabelMatcher],
+    matchers: MatcherIndex,
 ) -> list[EdgeTuple]:
     """involves edges from a hypothesis to its concepts, one per role the concept plays.
 
@@ -472,16 +494,16 @@ def _involves_edges(
     those whose label appears in its cause, effect or condition. A listed or mentioned
     concept found in none of the three parts gets role "other".
     """
-    surfaces: dict[str, set[str]] = {
-        concept: set() for concept in hyp.concepts if concept in matchers
-    }
+    known = matchers.matchers
+    surfaces: dict[str, set[str]] = {concept: set() for concept in hyp.concepts if concept in known}
     for mention in mentions:
         inside = mention.start >= hyp.start and mention.end <= hyp.end
-        if inside and mention.concept in matchers:
+        if inside and mention.concept in known:
             surfaces.setdefault(mention.concept, set()).add(mention.surface)
     parts = {role: fold(getattr(hyp, role) or "") for role in HYPOTHESIS_ROLES}
     edges = []
-    for concept, matcher in sorted(matchers.items()):
+    for concept in sorted(matchers.candidates(parts.values()) | surfaces.keys()):
+        matcher = known[concept]
         extra = [LabelMatcher.of(surface) for surface in sorted(surfaces.get(concept, ()))]
         roles = [
             role
@@ -629,7 +651,9 @@ def build_graph(
         _model_nodes(corpus, models),
     ):
         nodes.update(part)
-    matchers = {concept.id: LabelMatcher.of(concept.label) for concept in corpus.concepts}
+    matchers = MatcherIndex(
+        {concept.id: LabelMatcher.of(concept.label) for concept in corpus.concepts}
+    )
     edges = [
         *_cites_edges(corpus),
         *_mentions_edges(corpus),

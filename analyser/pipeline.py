@@ -24,6 +24,7 @@ from analyser.records import Corpus, DocResult
 from analyser.report import write_report
 from analyser.store import Store
 from analyser.tables import all_tables
+from analyser.timing import StageTimer
 from analyser.works import build_works
 
 STORE_NAME = "analyser.sqlite"
@@ -47,6 +48,7 @@ class RunSummary:
     removed: int = 0
     outputs: list[Path] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage; workers' summed
 
 
 def _file_digest(path: Path) -> str | None:
@@ -94,23 +96,30 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
     for path, doc in sorted(_unique_ids(files).items()):
         digest = _content_key(path, settings.max_file_size)
         key = f"{digest}:{fingerprint}:{doc}"
-        if digest and store.cached(_store_key(path), key) is not None:
+        if digest and store.has(_store_key(path), key):
             reused += 1
             continue
         tasks.append(Task(str(path), doc, key))
     return tasks, reused
 
 
-def build_corpus(results: list[DocResult], settings: Settings) -> Corpus:
+def build_corpus(
+    results: list[DocResult], settings: Settings, timer: StageTimer | None = None
+) -> Corpus:
     """The corpus steps over stored document results: works, concepts, positions, model links.
 
     No NLP runs here, so re-exporting from the store is cheap and gives the same corpus.
     """
+    timer = timer or StageTimer()
     lexicon = lexicon_for(settings.lexicon)
-    works = build_works(results)
-    concepts = discover_concepts(results, lexicon)
-    positions, passages = find_positions(results, lexicon, settings.positions, settings.seed)
-    links = link_hypotheses([h for result in results for h in result.hypotheses])
+    with timer.stage("corpus: works"):
+        works = build_works(results)
+    with timer.stage("corpus: concepts"):
+        concepts = discover_concepts(results, lexicon)
+    with timer.stage("corpus: positions"):
+        positions, passages = find_positions(results, lexicon, settings.positions, settings.seed)
+    with timer.stage("corpus: links"):
+        links = link_hypotheses([h for result in results for h in result.hypotheses])
     return Corpus(
         results=results,
         works=works,
@@ -144,14 +153,23 @@ def load_corpus(out_dir: str | Path) -> tuple[Corpus, list[tuple[str, str]], Set
 
 
 def write_outputs(
-    corpus: Corpus, problems: list[tuple[str, str]], out_dir: Path, settings: Settings
+    corpus: Corpus,
+    problems: list[tuple[str, str]],
+    out_dir: Path,
+    settings: Settings,
+    timer: StageTimer | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Path]]:
     """Every table, export and model run of ``corpus`` in ``out_dir``."""
-    tables = all_tables(corpus, problems)
-    paths = write_tables(tables, out_dir)
-    paths += write_exports(corpus, out_dir, vosviewer=settings.vosviewer)
-    paths += write_model_runs(corpus.links, out_dir)
-    paths += write_report(corpus, out_dir)
+    timer = timer or StageTimer()
+    with timer.stage("outputs: tables"):
+        tables = all_tables(corpus, problems)
+        paths = write_tables(tables, out_dir)
+    with timer.stage("outputs: exports"):
+        paths += write_exports(corpus, out_dir, vosviewer=settings.vosviewer)
+    with timer.stage("outputs: model runs"):
+        paths += write_model_runs(corpus.links, out_dir)
+    with timer.stage("outputs: report"):
+        paths += write_report(corpus, out_dir)
     return tables, paths
 
 
@@ -175,13 +193,17 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     files, problems = discover(list(inputs))
     summary = RunSummary(out)
+    timer = StageTimer()
     with output_lock(out), Store(out / STORE_NAME) as store:
-        tasks, summary.reused = _plan(files, settings, store)
+        with timer.stage("plan"):
+            tasks, summary.reused = _plan(files, settings, store)
         for done, outcome in enumerate(run_tasks(tasks, settings), start=1):
+            timer.merge(outcome.seconds)
             if outcome.result is not None:
-                store.save(
-                    _store_key(Path(outcome.task.path)), outcome.task.cache_key, outcome.result
-                )
+                with timer.stage("store"):
+                    store.save(
+                        _store_key(Path(outcome.task.path)), outcome.task.cache_key, outcome.result
+                    )
                 summary.extracted += 1
             else:
                 problems.append((outcome.task.path, outcome.problem or "unknown problem"))
@@ -191,8 +213,11 @@ def run(
         summary.removed = store.keep_only(_store_key(p) for p in files if str(p) not in failed)
         store.replace_problems(problems)
         store.put("settings", _corpus_settings(settings))
-        corpus = build_corpus(store.results(), settings)
-        summary.tables, summary.outputs = write_outputs(corpus, problems, out, settings)
+        with timer.stage("store"):
+            results = store.results()
+        corpus = build_corpus(results, settings, timer)
+        summary.tables, summary.outputs = write_outputs(corpus, problems, out, settings, timer)
+    summary.seconds = timer.seconds
     summary.documents = len(corpus.results)
     summary.paragraphs = sum(len(r.document.paragraphs) for r in corpus.results)
     summary.citations = sum(len(r.citations) for r in corpus.results)

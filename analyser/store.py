@@ -74,6 +74,14 @@ class Store:
         ).fetchone()
         return from_dict(DocResult, json.loads(row[0])) if row else None
 
+    def has(self, path: str, cache_key: str) -> bool:
+        """Whether a result for ``path`` made with the same ``cache_key`` is stored (cheaper
+        than ``cached``: nothing is decoded)."""
+        row = self._db.execute(
+            "SELECT 1 FROM results WHERE path = ? AND cache_key = ?", (path, cache_key)
+        ).fetchone()
+        return row is not None
+
     def save(self, path: str, cache_key: str, result: DocResult) -> None:
         """Save one document's result and its concept mentions in one transaction."""
         doc = result.document.id

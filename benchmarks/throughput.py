@@ -58,23 +58,23 @@ def _raw_spacy(folder: str) -> None:
         pass
 
 
-def _analyser_run(folder: str, out: str, jobs: int) -> None:
-    """`analyser run` end to end."""
+def _analyser_run(folder: str, out: str, jobs: int) -> dict[str, float]:
+    """`analyser run` end to end; returns its seconds per stage."""
     from analyser.config import Settings
     from analyser.pipeline import run
 
-    run([folder], out, Settings(jobs=jobs))
+    return run([folder], out, Settings(jobs=jobs)).seconds
 
 
-def _child(target: Callable[..., None], args: tuple, queue: multiprocessing.Queue) -> None:
-    """Run ``target`` and report (seconds, peak RSS MB)."""
+def _child(target: Callable[..., object], args: tuple, queue: multiprocessing.Queue) -> None:
+    """Run ``target`` and report (seconds, peak RSS MB, what it returned)."""
     start = time.perf_counter()
-    target(*args)
-    queue.put((time.perf_counter() - start, _peak_rss_mb()))
+    returned = target(*args)
+    queue.put((time.perf_counter() - start, _peak_rss_mb(), returned))
 
 
-def measure(target: Callable[..., None], *args: object) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of ``target(*args)`` in a fresh process."""
+def measure(target: Callable[..., object], *args: object) -> tuple[float, float, object]:
+    """Seconds, peak RSS (MB) and return value of ``target(*args)`` in a fresh process."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     process = context.Process(target=_child, args=(target, args, queue))
@@ -82,6 +82,14 @@ def measure(target: Callable[..., None], *args: object) -> tuple[float, float]:
     result = queue.get()
     process.join()
     return result
+
+
+def print_stages(seconds: dict[str, float], total: float) -> None:
+    """Each stage's seconds and share of ``total``, largest first."""
+    print(f"\nstages of the cold --jobs 1 run ({total:.1f} s in all)")
+    for name, spent in sorted(seconds.items(), key=lambda item: -item[1]):
+        print(f"  {name:43} {spent:9.1f}  {spent / total:6.1%}")
+    print(f"  {'(start-up, discovery, other)':43} {total - sum(seconds.values()):9.1f}")
 
 
 def main() -> None:
@@ -96,17 +104,17 @@ def main() -> None:
         corpus = work / "corpus"
         words = build_corpus(corpus, options.docs)
         rows: list[tuple[str, float, str]] = []
-        raw_s, raw_rss = measure(_raw_spacy, str(corpus))
+        raw_s, raw_rss, _ = measure(_raw_spacy, str(corpus))
         rows.append(("(a) raw spaCy nlp.pipe, full pipeline", raw_s, f"{words / raw_s:,.0f} w/s"))
-        cold_s, cold_rss = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        cold_s, cold_rss, stages = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
         rows.append(("(b) analyser run, cold, --jobs 1", cold_s, f"{words / cold_s:,.0f} w/s"))
-        rerun_s, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        rerun_s, _, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
         rows.append(("unchanged re-run", rerun_s, f"{rerun_s / cold_s:.1%} of cold"))
         shutil.copy(corpus / "doc00000.txt", corpus / "added.txt")
         (corpus / "added.txt").write_text((corpus / "added.txt").read_text() + "\nA new line.\n")
-        added_s, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
+        added_s, _, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
         rows.append(("one added document", added_s, f"{added_s / cold_s:.1%} of cold"))
-        two_s, _ = measure(_analyser_run, str(corpus), str(work / "out2"), 2)
+        two_s, _, _ = measure(_analyser_run, str(corpus), str(work / "out2"), 2)
         rows.append(("analyser run, cold, --jobs 2", two_s, f"{cold_s / two_s:.2f}x --jobs 1"))
         print(f"corpus: {options.docs} documents, {words:,} words")
         print(f"{'measurement':45} {'seconds':>9}  figure")
@@ -119,8 +127,9 @@ def main() -> None:
         for size in (options.small, options.large):
             folder = work / f"corpus{size}"
             build_corpus(folder, size, seed=size)
-            _, rss = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
+            _, rss, _ = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
             print(f"{f'peak RSS at {size} documents':45} {'':9}  {rss:.0f} MB")
+        print_stages(stages, cold_s)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -29,9 +29,9 @@ def extraction_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = document_module.extract_document
 
-    def counting(document, settings):
+    def counting(document, settings, *rest):
         calls.append(document.id)
-        return real(document, settings)
+        return real(document, settings, *rest)
 
     monkeypatch.setattr(document_module, "extract_document", counting)
     return calls
@@ -41,6 +41,8 @@ def test_run_writes_documents_and_store(corpus_copy: Path, tmp_path: Path, gold:
     out = tmp_path / "out"
     summary = run([corpus_copy], out)
     assert summary.documents == 4 and summary.problems == 0
+    stages = {"ingest", "parse", "citations", "hypotheses", "corpus: positions", "outputs: report"}
+    assert stages <= summary.seconds.keys() and min(summary.seconds.values()) >= 0
     documents = pd.read_csv(out / "documents.csv")
     assert list(documents.columns[:10]) == [
         "doc", "path", "sha256", "format", "title", "authors", "year", "genre",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from analyser.ingest import IngestError, read_document
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.nlp import load_pipeline, parse_paragraphs
 from analyser.records import DocResult, Document
+from analyser.timing import StageTimer
 
 
 @dataclass
@@ -30,11 +31,12 @@ class Task:
 
 @dataclass
 class Outcome:
-    """What became of a task: a result, or a one-line problem."""
+    """What became of a task: a result, or a one-line problem; seconds spent per stage."""
 
     task: Task
     result: DocResult | None = None
     problem: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -43,33 +45,48 @@ def lexicon_for(path: Path | None) -> Lexicon:
     return load_lexicon(path)
 
 
-def extract_document(document: Document, settings: Settings) -> DocResult:
-    """Everything the extractors find in one document."""
+def extract_document(
+    document: Document, settings: Settings, timer: StageTimer | None = None
+) -> DocResult:
+    """Everything the extractors find in one document (``timer`` gets each stage's seconds)."""
+    timer = timer or StageTimer()
     nlp = load_pipeline(settings.model)
     lexicon = lexicon_for(settings.lexicon)
-    reference_paragraphs = set(find_reference_entries(document).paragraphs)
-    parsed = parse_paragraphs(nlp, document, skip=reference_paragraphs)
-    bibliography = extract_bibliography(document, nlp, parsed)
-    with_headings = parsed + parse_headings(nlp, document)
-    mentions = find_mentions(document, with_headings, lexicon)
-    hypotheses = find_hypotheses(document, parsed, bibliography.citations, mentions, nlp)
+    with timer.stage("parse"):
+        reference_paragraphs = set(find_reference_entries(document).paragraphs)
+        parsed = parse_paragraphs(nlp, document, skip=reference_paragraphs)
+        with_headings = parsed + parse_headings(nlp, document)
+    with timer.stage("citations"):
+        bibliography = extract_bibliography(document, nlp, parsed)
+    with timer.stage("concepts"):
+        mentions = find_mentions(document, with_headings, lexicon)
+        terms = candidate_terms(with_headings)
+    with timer.stage("definitions"):
+        definitions = find_definitions(document, parsed)
+    with timer.stage("hypotheses"):
+        hypotheses = find_hypotheses(document, parsed, bibliography.citations, mentions, nlp)
+        hypotheses = assign_theories(hypotheses, lexicon)
     return DocResult(
         document=document,
         citations=bibliography.citations,
         references=bibliography.references,
         mentions=mentions,
-        definitions=find_definitions(document, parsed),
-        hypotheses=assign_theories(hypotheses, lexicon),
-        terms=candidate_terms(with_headings),
+        definitions=definitions,
+        hypotheses=hypotheses,
+        terms=terms,
     )
 
 
 def process(task: Task, settings: Settings) -> Outcome:
     """Ingest and extract one file; a bad file becomes a problem, never an exception."""
+    timer = StageTimer()
     try:
-        document = read_document(task.path, settings.max_file_size, task.doc_id)
-        return Outcome(task, result=extract_document(document, settings))
+        with timer.stage("ingest"):
+            document = read_document(task.path, settings.max_file_size, task.doc_id)
+        result = extract_document(document, settings, timer)
+        return Outcome(task, result=result, seconds=timer.seconds)
     except IngestError as error:
-        return Outcome(task, problem=str(error))
+        return Outcome(task, problem=str(error), seconds=timer.seconds)
     except (MemoryError, RecursionError, ValueError, UnicodeError, OSError) as error:
-        return Outcome(task, problem=f"could not be analysed: {type(error).__name__}: {error}")
+        problem = f"could not be analysed: {type(error).__name__}: {error}"
+        return Outcome(task, problem=problem, seconds=timer.seconds)

@@ -179,15 +179,19 @@ def direction_conflict(first: _Item, second: _Item) -> str | None:
 
 def role_overlap(first: frozenset[str], second: frozenset[str], vocabulary: Vocabulary) -> float:
     """Weighted Dice overlap of two causes (or two effects): 1 when they name the same things."""
-    total = vocabulary.score(first) + vocabulary.score(second)
+    total = vocabulary.kept_score(first) + vocabulary.kept_score(second)
     return 2 * vocabulary.score(first & second) / total if total else 0.0
 
 
 def same_variables(first: Variables, second: Variables, vocabulary: Vocabulary) -> float:
     """How far two claims share their cause and their effect (0 unless both overlap enough)."""
+    if first.cause.isdisjoint(second.cause) or first.effect.isdisjoint(second.effect):
+        return 0.0  # a role sharing nothing overlaps 0, below MIN_ROLE_OVERLAP
     cause = role_overlap(first.cause, second.cause, vocabulary)
+    if cause < MIN_ROLE_OVERLAP:
+        return 0.0
     effect = role_overlap(first.effect, second.effect, vocabulary)
-    return cause + effect if min(cause, effect) >= MIN_ROLE_OVERLAP else 0.0
+    return cause + effect if effect >= MIN_ROLE_OVERLAP else 0.0
 
 
 def _overlapping(first: Hypothesis, second: Hypothesis) -> bool:

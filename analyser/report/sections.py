@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from analyser.graph import base_year, match_work, work_label, work_reference
@@ -166,6 +167,7 @@ def cited_works(
 # --- positions -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def _term_key(term: str) -> tuple[str, ...]:
     return phrase_key(_PARENTHESES.sub(" ", term))
 
@@ -254,10 +256,13 @@ def position_section(
          for p in passages],
         MAX_PASSAGES,
     )  # fmt: skip
+    passages_by_doc: dict[str, list[PassageAssignment]] = defaultdict(list)
+    for passage in passages:
+        passages_by_doc[passage.doc].append(passage)
     member_claims = [
         claim
         for claim in claims
-        if any(p.doc == claim.source.doc and _overlaps(*claim.span, p) for p in passages)
+        if any(_overlaps(*claim.span, p) for p in passages_by_doc.get(claim.source.doc, ()))
     ]
     shown_claims, more_claims = capped(member_claims, MAX_CLAIMS)
     works = {w.key: w for w in corpus.works}

@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -35,6 +36,7 @@ _GENERIC = frozenset(
 _VERB_ENDINGS = re.compile(r"(?<=[a-z]{3})(?:ing|ed|e)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude comparison stem: American spelling, singular, without -ing/-ed/-e endings."""
     return _VERB_ENDINGS.sub("", word_key(word))
@@ -50,6 +52,7 @@ def spelled_stems(text: str) -> dict[str, str]:
     return stems
 
 
+@lru_cache(maxsize=1 << 14)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``."""
     return frozenset(spelled_stems(text))
@@ -70,7 +73,7 @@ class Variables:
     effect: frozenset[str] = frozenset()  # tagged keys (c:/w:) of the effect
     spellings: tuple[tuple[str, str], ...] = ()  # (stem, a word that produced it)
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Every variable as a tagged key (``c:<concept>`` or ``w:<stem>``)."""
         return frozenset(CONCEPT + c for c in self.concepts) | frozenset(
@@ -83,9 +86,16 @@ def mentions_in(mentions: Iterable[ConceptMention], start: int, end: int) -> fro
     return frozenset(m.concept for m in mentions if start <= m.start and m.end <= end)
 
 
+@lru_cache(maxsize=1 << 14)
 def concept_stems(concept_id: str, label: str | None = None) -> frozenset[str]:
     """The content stems of a concept's label (or of its id when it has no label)."""
     return content_stems(label or concept_id.replace("-", " "))
+
+
+@lru_cache(maxsize=1 << 14)
+def covered_words(concept_id: str, label: str | None = None) -> frozenset[str]:
+    """The tagged word keys (``w:<stem>``) a concept's label covers."""
+    return frozenset(WORD + s for s in concept_stems(concept_id, label))
 
 
 def _role_keys(text: str, concepts: frozenset[str], labels: Mapping[str, str]) -> frozenset[str]:
@@ -133,6 +143,12 @@ class Vocabulary:
     default_weight: float
     labels: Mapping[str, str]
     spellings: Mapping[str, str]
+    _scores: dict[int, tuple[frozenset[str], float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # score of a kept set, by the set's identity (the set is kept alive with it)
+    _orders: dict[str, tuple[bool, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # sort key of a tagged variable: concepts first, then by label
 
     @classmethod
     def of(cls, variables: Iterable[Variables], corpus: Corpus) -> Vocabulary:
@@ -169,25 +185,40 @@ class Vocabulary:
         for key in keys:
             if key.startswith(CONCEPT):
                 concept = key.removeprefix(CONCEPT)
-                covered |= {WORD + s for s in concept_stems(concept, self.labels.get(concept))}
+                covered |= covered_words(concept, self.labels.get(concept))
         return keys - covered
 
     def score(self, keys: Iterable[str]) -> float:
         """The summed weight of tagged variables, leaving out words a concept among them covers."""
         return sum(self.weight(key) for key in self._uncovered(keys))
 
+    def kept_score(self, keys: frozenset[str]) -> float:
+        """``score(keys)``, computed once per set object (for sets scored many times)."""
+        known = self._scores.get(id(keys))
+        if known is not None and known[0] is keys:
+            return known[1]
+        value = self.score(keys)
+        self._scores[id(keys)] = (keys, value)
+        return value
+
     def shared(self, first: Variables, second: Variables) -> tuple[list[str], float]:
         """Labels of the variables both share (words a shared concept covers left out), score."""
-        kept = sorted(
-            self._uncovered(first.keys & second.keys),
-            key=lambda k: (not k.startswith(CONCEPT), self.label(k)),
-        )
-        return [self.label(key) for key in kept], self.score(kept)
+        kept = sorted(self._uncovered(first.keys & second.keys), key=self._order)
+        return [self._order(key)[1] for key in kept], self.score(kept)
+
+    def _order(self, key: str) -> tuple[bool, str]:
+        """Where a tagged variable sorts among shared ones: concepts first, then by label."""
+        order = self._orders.get(key)
+        if order is None:
+            order = self._orders[key] = (not key.startswith(CONCEPT), self.label(key))
+        return order
 
     def qualifies(self, first: Variables, second: Variables, minimum: float) -> bool:
         """True when the two share a concept or two words, weighing at least ``minimum``."""
+        shares_concept = not first.concepts.isdisjoint(second.concepts)
+        if not shares_concept and len(self._uncovered(first.keys & second.keys)) < 2:
+            return False  # fewer than two shared labels and no shared concept
         labels, score = self.shared(first, second)
-        shares_concept = bool(first.concepts & second.concepts)
         return score >= minimum and (shares_concept or len(labels) >= 2)
 
 
