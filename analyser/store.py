@@ -67,13 +67,6 @@ class Store:
         with self._db:
             yield self._db
 
-    def cached(self, path: str, cache_key: str) -> DocResult | None:
-        """The stored result for ``path`` if it was made with the same ``cache_key``."""
-        row = self._db.execute(
-            "SELECT result FROM results WHERE path = ? AND cache_key = ?", (path, cache_key)
-        ).fetchone()
-        return from_dict(DocResult, json.loads(row[0])) if row else None
-
     def has(self, path: str, cache_key: str) -> bool:
         """Whether a result for ``path`` made with the same ``cache_key`` is stored (cheaper
         than ``cached``: nothing is decoded)."""
