@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,38 @@ def test_run_as_subprocess(corpus_dir: Path, tmp_path: Path) -> None:
     assert "outputs written to" in completed.stdout
     lines = (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5
+
+
+def test_parse_reference_fields_tokens_and_stdin() -> None:
+    reference = (
+        "Posen, Barry (1993) 'The Security Dilemma and Ethnic Conflict', *Survival* 35(1): 27-47."
+    )
+    fields = json.loads(runner.invoke(app, ["parse-reference", reference]).output)
+    assert fields["authors"] == [{"family": "Posen", "given": "Barry"}]
+    assert (fields["title"], fields["container"], fields["pages"]) == (
+        "The Security Dilemma and Ethnic Conflict",
+        "Survival",
+        "27-47",
+    )
+    tokens = json.loads(
+        runner.invoke(app, ["parse-reference", reference, "--format", "tokens"]).output
+    )
+    assert tokens[0] == ["Posen,", "author"]
+    lines = runner.invoke(app, ["parse-reference"], input=f"{reference}\n\n{reference}\n").output
+    assert len(lines.strip().splitlines()) == 2
+
+
+def test_export_report_and_quick_looks(corpus_dir: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["run", str(corpus_dir), "-o", str(tmp_path)]).exit_code == 0
+    (tmp_path / "graph.gexf").unlink()
+    exported = runner.invoke(app, ["export", str(tmp_path), "--format", "gexf,bibtex"])
+    assert exported.exit_code == 0 and (tmp_path / "graph.gexf").exists()
+    assert runner.invoke(app, ["export", str(tmp_path), "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["export", str(tmp_path / "none")]).exit_code == 1
+    (tmp_path / "report.html").unlink()
+    assert runner.invoke(app, ["report", str(tmp_path)]).exit_code == 0
+    assert (tmp_path / "report.html").exists()
+    hypotheses = runner.invoke(app, ["hypotheses", str(corpus_dir), "-o", str(tmp_path)])
+    assert hypotheses.exit_code == 0 and "collective_action" in hypotheses.output
+    concepts = runner.invoke(app, ["concepts", str(corpus_dir), "-o", str(tmp_path), "--top", "10"])
+    assert concepts.exit_code == 0 and "security dilemma" in concepts.output
