@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import analyser.cli as cli
 from analyser.cli import app
 
 runner = CliRunner()
@@ -78,7 +79,10 @@ def test_parse_reference_fields_tokens_and_stdin() -> None:
     assert len(lines.strip().splitlines()) == 2
 
 
-def test_export_report_and_quick_looks(corpus_dir: Path, tmp_path: Path) -> None:
+def test_export_report_and_quick_looks(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli.out_console, "width", 200)  # tables unwrapped, whatever the terminal
     assert runner.invoke(app, ["run", str(corpus_dir), "-o", str(tmp_path)]).exit_code == 0
     (tmp_path / "graph.gexf").unlink()
     exported = runner.invoke(app, ["export", str(tmp_path), "--format", "gexf,bibtex"])
