@@ -252,8 +252,7 @@ def parse_reference_command(
 
 def _corpus_for_display(corpus_args: list[str], out: Path, model: str | None) -> Corpus:
     """Run (re-using the store in ``out``) and return the corpus for a quick look."""
-    run(corpus_args, out, Settings(model=model))
-    return load_corpus(out)[0]
+    return run(corpus_args, out, Settings(model=model)).corpus
 
 
 @app.command("hypotheses")

@@ -48,6 +48,7 @@ class RunSummary:
     removed: int = 0
     outputs: list[Path] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    corpus: Corpus = field(default_factory=Corpus, repr=False)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage; workers' summed
 
 
@@ -215,7 +216,7 @@ def run(
         store.put("settings", _corpus_settings(settings))
         with timer.stage("store"):
             results = store.results()
-        corpus = build_corpus(results, settings, timer)
+        summary.corpus = corpus = build_corpus(results, settings, timer)
         summary.tables, summary.outputs = write_outputs(corpus, problems, out, settings, timer)
     summary.seconds = timer.seconds
     summary.documents = len(corpus.results)
