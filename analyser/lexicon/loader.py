@@ -135,16 +135,24 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
     return data
 
 
+def _checked_label(
+    entry: dict[str, Any], base_label: str | None, allowed: set[str], where: str
+) -> str:
+    """The entry's label (or the base's), after refusing fields the format does not know."""
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise ValueError(f"{where}: unknown field {unknown[0]!r}")
+    label = entry.get("label", base_label)
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"{where}: needs a non-empty 'label'")
+    return label
+
+
 def _merge_concept(
     base: Concept | None, entry: dict[str, Any], concept_id: str, source: str
 ) -> Concept:
     where = f"{source}: concept {concept_id!r}"
-    unknown = sorted(set(entry) - _CONCEPT_FIELDS)
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r}")
-    label = entry.get("label", base.label if base else None)
-    if not isinstance(label, str) or not label.strip():
-        raise ValueError(f"{where}: needs a non-empty 'label'")
+    label = _checked_label(entry, base.label if base else None, _CONCEPT_FIELDS, where)
     lists = {
         name: _strings(entry.get(name, []), where, name)
         for name in ("variants", "positions", "related", "models")
@@ -162,12 +170,7 @@ def _merge_position(
     base: Position | None, entry: dict[str, Any], position_id: str, source: str
 ) -> Position:
     where = f"{source}: position {position_id!r}"
-    unknown = sorted(set(entry) - _POSITION_FIELDS)
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r}")
-    label = entry.get("label", base.label if base else None)
-    if not isinstance(label, str) or not label.strip():
-        raise ValueError(f"{where}: needs a non-empty 'label'")
+    label = _checked_label(entry, base.label if base else None, _POSITION_FIELDS, where)
     description = entry.get("description", base.description if base else "")
     if not isinstance(description, str):
         raise ValueError(f"{where}: 'description' must be a string")
