@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from analyser.lexicon import Lexicon, load_discovery_words, phrase_key
@@ -45,9 +45,10 @@ def discover_concepts(
     results: list[DocResult], lexicon: Lexicon, top: int = TOP_DISCOVERED
 ) -> ConceptTables:
     """Rank every document's concepts and keep its ``top`` discovered terms as concepts."""
-    lexicon_counts = {r.document.id: _lexicon_counts(r, lexicon) for r in results}
-    term_counts = {r.document.id: _discovered_counts(r, lexicon) for r in results}
-    labels = _discovered_labels(results, term_counts)
+    terms = _term_keys(results, lexicon)
+    lexicon_counts = {r.document.id: _lexicon_counts(r, lexicon, terms) for r in results}
+    term_counts = {r.document.id: _discovered_counts(r, terms) for r in results}
+    labels = _discovered_labels(results, term_counts, terms)
     n_docs = len(results)
     frequency = Counter(("lexicon", c) for counts in lexicon_counts.values() for c in counts)
     frequency.update(("discovered", k) for counts in term_counts.values() for k in counts)
@@ -84,37 +85,57 @@ def _length_weight(key: str) -> float:
     return SINGLE_WORD_WEIGHT if len(key.split()) == 1 else 1.0
 
 
-def _lexicon_counts(result: DocResult, lexicon: Lexicon) -> Counter[str]:
+@dataclass(frozen=True)
+class _TermKey:
+    """What the lexicon makes of one written candidate term."""
+
+    concept: str | None  # the lexicon concept it names
+    key: str  # its normalised key (spelling variants share one)
+    discoverable: bool  # neither known, ignored nor boilerplate
+
+
+def _term_keys(results: list[DocResult], lexicon: Lexicon) -> dict[str, _TermKey]:
+    """Each distinct candidate term of the corpus, looked up in the lexicon once."""
+    boilerplate = load_discovery_words().boilerplate
+    keys = {}
+    for term in sorted({term for result in results for term in result.terms}):
+        concept = lexicon.lookup(term)
+        words = term.replace("-", " ").split()
+        known = concept or lexicon.is_ignored(term) or boilerplate.intersection(words)
+        keys[term] = _TermKey(concept, " ".join(phrase_key(term)), not known)
+    return keys
+
+
+def _lexicon_counts(
+    result: DocResult, lexicon: Lexicon, terms: dict[str, _TermKey]
+) -> Counter[str]:
     """Mentions per lexicon concept, raised where a candidate term names it more often."""
     counts = Counter(m.concept for m in result.mentions if m.concept in lexicon.concepts)
     for term, count in result.terms.items():
-        concept = lexicon.lookup(term)
+        concept = terms[term].concept
         if concept is not None:
             counts[concept] = max(counts[concept], count)
     return counts
 
 
-def _discovered_counts(result: DocResult, lexicon: Lexicon) -> dict[str, int]:
+def _discovered_counts(result: DocResult, terms: dict[str, _TermKey]) -> dict[str, int]:
     """Candidate terms the lexicon does not know, by normalised key (spelling variants merged)."""
-    boilerplate = load_discovery_words().boilerplate
     counts: Counter[str] = Counter()
     for term, count in result.terms.items():
-        words = term.replace("-", " ").split()
-        if lexicon.lookup(term) or lexicon.is_ignored(term) or boilerplate.intersection(words):
-            continue
-        counts[" ".join(phrase_key(term))] += count
+        if terms[term].discoverable:
+            counts[terms[term].key] += count
     counts.pop("", None)
     return dict(counts)
 
 
 def _discovered_labels(
-    results: list[DocResult], term_counts: dict[str, dict[str, int]]
+    results: list[DocResult], term_counts: dict[str, dict[str, int]], terms: dict[str, _TermKey]
 ) -> dict[str, str]:
     """The most frequent written form of each discovered key."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for result in results:
         for term, count in result.terms.items():
-            key = " ".join(phrase_key(term))
+            key = terms[term].key
             if key in term_counts[result.document.id]:
                 forms[key][term] += count
     return {key: min(c, key=lambda form: (-c[form], form)) for key, c in forms.items()}
@@ -132,6 +153,16 @@ def discovered_id(key: str, lexicon: Lexicon) -> str:
     return f"{slug}_term" if slug in lexicon.concepts else slug
 
 
+def _totals(counts_by_doc: Iterable[Mapping[str, int]]) -> tuple[Counter[str], Counter[str]]:
+    """Occurrences of each concept over the corpus, and the number of documents it occurs in."""
+    total = Counter[str]()
+    docs = Counter[str]()
+    for counts in counts_by_doc:
+        total.update(counts)
+        docs.update(counts.keys())
+    return total, docs
+
+
 def _concept_records(
     lexicon: Lexicon,
     lexicon_counts: dict[str, Counter[str]],
@@ -140,20 +171,18 @@ def _concept_records(
     ids: dict[str, str],
 ) -> list[Concept]:
     records = []
-    known = Counter[str]()
-    docs = Counter[str]()
-    for counts in lexicon_counts.values():
-        known.update(counts)
-        docs.update(counts.keys())
+    known, known_docs = _totals(lexicon_counts.values())
     for concept_id in sorted(known):
         concept = lexicon.concepts[concept_id]
         records.append(
             Concept(concept_id, concept.label, "lexicon", list(concept.positions),
-                    docs[concept_id], known[concept_id])
+                    known_docs[concept_id], known[concept_id])
         )  # fmt: skip
+    found, found_docs = _totals(term_counts.values())
     for key, concept_id in sorted(ids.items(), key=lambda item: item[1]):
-        counts = [c[key] for c in term_counts.values() if key in c]
-        records.append(Concept(concept_id, labels[key], "discovered", [], len(counts), sum(counts)))
+        records.append(
+            Concept(concept_id, labels[key], "discovered", [], found_docs[key], found[key])
+        )
     return records
 
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, count
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from analyser.extract.linking import (
+    SURNAME_THRESHOLD,
     best_unique,
     names_fit,
     normalise_name,
@@ -41,10 +43,20 @@ _MERGED_FIELDS = ("title", "container", "volume", "issue", "pages", "publisher",
 
 @dataclass
 class _Draft:
-    """A work being assembled: its references and citations, in corpus order."""
+    """A work being assembled: its references (fixed) and citations (added), in corpus order."""
 
     references: list[Reference] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._reference_year = _most_common(r.year for r in self.references)
+        self._cited_years = Counter(c.year for c in self.citations if c.year)
+
+    def cite(self, citation: Citation) -> None:
+        """Add a citation of this work."""
+        self.citations.append(citation)
+        if citation.year:
+            self._cited_years[citation.year] += 1
 
     @property
     def surnames(self) -> list[str]:
@@ -54,10 +66,8 @@ class _Draft:
 
     @property
     def year(self) -> str | None:
-        years = [r.year for r in self.references if r.year] or [
-            c.year for c in self.citations if c.year
-        ]
-        return _most_common(years)
+        """The references' most common year, else the citations' (the first seen on a tie)."""
+        return self._reference_year or _mode(self._cited_years)
 
     def order(self) -> tuple[str, int, int]:
         """Where the work first appears: (document, offset, reference index)."""
@@ -65,6 +75,57 @@ class _Draft:
             (c.doc, c.start, -1) for c in self.citations
         ]
         return min(places)
+
+
+class _SurnameIndex:
+    """Items filed under a surname, found again by any surname that may be the same person.
+
+    ``alike`` returns a superset of the items whose surname ``same_surname`` accepts: a bulk
+    similarity prefilter over the distinct normalised names (of the whole names and of their
+    last words, as ``same_surname`` compares them), each name scanned once per query name.
+    """
+
+    def __init__(self) -> None:
+        self._wholes: list[str] = []
+        self._lasts: list[str] = []
+        self._items: list[list[int]] = []
+        self._slot: dict[str, int] = {}
+        self._alike: dict[str, tuple[int, list[int]]] = {}  # query -> (slots scanned, alike)
+
+    def add(self, surname: str, item: int) -> None:
+        """File ``item`` under ``surname`` (names with no letters are not filed)."""
+        name = normalise_name(surname)
+        if not name:
+            return
+        if name not in self._slot:
+            self._slot[name] = len(self._wholes)
+            self._wholes.append(name)
+            self._lasts.append(name.split()[-1])
+            self._items.append([])
+        self._items[self._slot[name]].append(item)
+
+    def alike(self, surname: str) -> list[int]:
+        """The items filed under a surname that may match ``surname``, in filing order."""
+        name = normalise_name(surname)
+        if not name:
+            return []
+        scanned, slots = self._alike.get(name, (0, []))
+        if scanned < len(self._wholes):
+            slots = slots + self._scan(name, scanned)
+            self._alike[name] = (len(self._wholes), slots)
+        return sorted(item for slot in slots for item in self._items[slot])
+
+    def _scan(self, name: str, start: int) -> list[int]:
+        """Slots from ``start`` on whose whole or last-word similarity may reach the threshold."""
+        cutoff = SURNAME_THRESHOLD - 1e-9
+        found: set[int] = set()
+        for query, choices in ((name, self._wholes), (name.split()[-1], self._lasts)):
+            matches = process.extract(
+                query, choices[start:], scorer=Indel.normalized_similarity,
+                score_cutoff=cutoff, limit=None,
+            )  # fmt: skip
+            found.update(start + index for _, _, index in matches)
+        return sorted(found)
 
 
 def build_works(results: list[DocResult]) -> list[Work]:
@@ -78,12 +139,10 @@ def build_works(results: list[DocResult]) -> list[Work]:
     citations = [c for result in ordered for c in result.citations]
     for citation in citations:
         if citation.reference is not None and (citation.doc, citation.reference) in by_reference:
-            by_reference[(citation.doc, citation.reference)].citations.append(citation)
+            by_reference[(citation.doc, citation.reference)].cite(citation)
     unlinked = [c for c in citations if c.reference is None and c.authors]
-    for citation in [c for c in unlinked if c.year]:
-        _place(citation, drafts, with_year=True)
-    for citation in [c for c in unlinked if not c.year]:
-        _place(citation, drafts, with_year=False)
+    _place_all([c for c in unlinked if c.year], drafts, with_year=True)
+    _place_all([c for c in unlinked if not c.year], drafts, with_year=False)
     drafts = [d for d in drafts if d.references or d.citations]
     works = []
     for key, draft in zip(_keys(drafts), drafts, strict=True):
@@ -94,7 +153,12 @@ def build_works(results: list[DocResult]) -> list[Work]:
 
 
 def _cluster_references(references: list[Reference]) -> list[_Draft]:
-    """References grouped into works (union of pairs that are the same work)."""
+    """References grouped into works: the connected groups of pairs that ``same_work`` joins.
+
+    Only pairs that can be one work are compared: references alike in every field
+    ``same_work`` reads are compared once as a group, and groups only with groups of the same
+    DOI, or of the same year and a first author spelled alike.
+    """
     parent = list(range(len(references)))
 
     def root(i: int) -> int:
@@ -103,14 +167,57 @@ def _cluster_references(references: list[Reference]) -> list[_Draft]:
             i = parent[i]
         return i
 
-    for i, first in enumerate(references):
-        for j in range(i + 1, len(references)):
-            if root(i) != root(j) and same_work(first, references[j]):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
-    groups: dict[int, _Draft] = {}
+    def join(i: int, j: int) -> None:
+        low, high = sorted((root(i), root(j)))
+        parent[high] = low
+
+    groups = _alike_references(references)
+    for members in groups:
+        if len(members) > 1 and same_work(references[members[0]], references[members[1]]):
+            for member in members[1:]:
+                join(members[0], member)
+    for first, second in _candidate_pairs([references[members[0]] for members in groups]):
+        i, j = groups[first][0], groups[second][0]
+        if root(i) != root(j) and same_work(references[i], references[j]):
+            join(i, j)
+    works: dict[int, list[Reference]] = defaultdict(list)
     for i, reference in enumerate(references):
-        groups.setdefault(root(i), _Draft()).references.append(reference)
-    return [groups[key] for key in sorted(groups)]
+        works[root(i)].append(reference)
+    return [_Draft(references=works[key]) for key in sorted(works)]
+
+
+def _signature(reference: Reference) -> tuple[str | None, ...]:
+    """Everything of a reference that ``same_work`` reads: references with one signature are
+    the same work as each other and as the same other references."""
+    year = year_parts(reference.year)
+    names = reference_surnames(reference)
+    return (
+        _doi(reference.doi), year[0] if year else None, names[0] if names else None,
+        _main_title(reference.title) if reference.title else None,
+    )  # fmt: skip
+
+
+def _alike_references(references: Sequence[Reference]) -> list[list[int]]:
+    """Indices of the references, grouped by signature (groups in order of first member)."""
+    groups: dict[tuple[str | None, ...], list[int]] = {}
+    for i, reference in enumerate(references):
+        groups.setdefault(_signature(reference), []).append(i)
+    return list(groups.values())
+
+
+def _candidate_pairs(references: Sequence[Reference]) -> Iterator[tuple[int, int]]:
+    """Index pairs (earlier, later) of references that may be one work: the same DOI, or the
+    same year with first authors that may be the same person; no other pair can be."""
+    by_doi: dict[str, list[int]] = defaultdict(list)
+    by_year: dict[str, _SurnameIndex] = defaultdict(_SurnameIndex)
+    for j, reference in enumerate(references):
+        doi, year, surname, _ = _signature(reference)
+        if doi:
+            yield from ((i, j) for i in by_doi[doi])
+            by_doi[doi].append(j)
+        if year is not None and surname is not None:
+            yield from ((i, j) for i in by_year[year].alike(surname))
+            by_year[year].add(surname, j)
 
 
 def same_work(first: Reference, second: Reference) -> bool:
@@ -129,15 +236,50 @@ def same_work(first: Reference, second: Reference) -> bool:
     return fuzz.ratio(_main_title(first.title), _main_title(second.title)) >= TITLE_THRESHOLD
 
 
-def _place(citation: Citation, drafts: list[_Draft], with_year: bool) -> None:
-    """Put an unlinked citation into the one work that fits it best, or into a new work when
-    none fits (when several fit equally well, it stays without a work)."""
-    scores = {i: _fit(citation, draft, with_year) for i, draft in enumerate(drafts)}
+def _place_all(citations: list[Citation], drafts: list[_Draft], with_year: bool) -> None:
+    """Place unlinked citations in turn (see ``_place``), comparing each only with the works
+    that can fit it: those of its year (when ``with_year``) whose first author it may name."""
+    index: dict[str | None, _SurnameIndex] = defaultdict(_SurnameIndex)
+    for i, draft in enumerate(drafts):
+        _file(index, i, draft, with_year)
+    for citation in citations:
+        fitting = index[_year_key(citation.year, with_year)].alike(citation.authors[0])
+        created = _place(citation, drafts, fitting, with_year)
+        if created:
+            _file(index, len(drafts) - 1, drafts[-1], with_year)
+
+
+def _year_key(year: str | None, with_year: bool) -> str | None:
+    """The index key of a year: its digits when placing by year, else one key for all.
+
+    A citation joins only a work whose year has its digits, so no work changes key while
+    citations are placed.
+    """
+    if not with_year:
+        return ""
+    parts = year_parts(year)
+    return parts[0] if parts else None
+
+
+def _file(index: dict[str | None, _SurnameIndex], i: int, draft: _Draft, with_year: bool) -> None:
+    """File draft ``i`` under its year key and first author (no author, no match to file)."""
+    key = _year_key(draft.year, with_year)
+    if draft.surnames and key is not None:
+        index[key].add(draft.surnames[0], i)
+
+
+def _place(citation: Citation, drafts: list[_Draft], fitting: list[int], with_year: bool) -> bool:
+    """Put an unlinked citation into the one work (of the ``fitting`` ones; others score 0)
+    that fits it best, or into a new work when none fits (when several fit equally well, it
+    stays without a work). True when a new work was made."""
+    scores = {i: _fit(citation, drafts[i], with_year) for i in fitting}
     best = best_unique(scores)
     if best is not None:
-        drafts[best].citations.append(citation)
+        drafts[best].cite(citation)
     elif not any(scores.values()):
         drafts.append(_Draft(citations=[citation]))
+        return True
+    return False
 
 
 def _fit(citation: Citation, draft: _Draft, with_year: bool) -> float:
@@ -204,20 +346,21 @@ def _doi(doi: str | None) -> str | None:
 
 def _most_common(values: Iterable[str | None]) -> str | None:
     """The most frequent non-empty value (the first seen on a tie)."""
-    present = [v for v in values if v]
-    if not present:
-        return None
-    counts = Counter(present)
-    return max(present, key=lambda v: (counts[v], -present.index(v)))
+    return _mode(Counter(v for v in values if v))
+
+
+def _mode(counts: Counter[str]) -> str | None:
+    """The value counted most often (the first counted on a tie), None when none is."""
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _work(key: str, draft: _Draft) -> Work:
     """A Work with the best fields of its references (or what its citations say)."""
     refs = draft.references
     if refs:
-        richest = max(refs, key=lambda r: (len(r.authors), -refs.index(r)))
+        richest = max(refs, key=lambda r: len(r.authors))  # the first of the longest lists
         authors = [Author(a.family, a.given) for a in richest.authors]
-        edited = max(refs, key=lambda r: (len(r.editors), -refs.index(r)))
+        edited = max(refs, key=lambda r: len(r.editors))
         editors = [Author(e.family, e.given) for e in edited.editors]
     else:
         authors = [Author(name) for name in draft.citations[0].authors]

@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -76,26 +76,43 @@ def concept_terms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
     )
 
 
+@dataclass(frozen=True)
+class _PhraseIndex:
+    """Concept phrases for matching: stem sequence -> label, the longest phrase's length, and
+    each label's own stem sequence."""
+
+    by_phrase: Mapping[tuple[str, ...], str]
+    longest: int
+    own_keys: Mapping[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> _PhraseIndex:
+    """The concept phrases of ``concept_terms``, indexed once (the first label sorted wins)."""
+    by_phrase: dict[tuple[str, ...], str] = {}
+    for label, phrases in sorted(concept_terms().items()):
+        for phrase in phrases:
+            by_phrase.setdefault(phrase, label)
+    own_keys = {label: phrase_key(label) for label in set(by_phrase.values())}
+    longest = max(len(phrase) for phrase in by_phrase)
+    return _PhraseIndex(MappingProxyType(by_phrase), longest, MappingProxyType(own_keys))
+
+
 def find_concepts(texts: Iterable[str], labels: Iterable[str] = ()) -> dict[str, float]:
     """Concepts named in ``texts`` (longest phrase wins) or given as ``labels``, each with the
     strength of its best evidence: 1 for a label or multi-word phrase, ``SINGLE_WORD`` for a
     lone word such as "conflict" or "arms"."""
-    terms = concept_terms()
-    by_phrase: dict[tuple[str, ...], str] = {}
-    for label, phrases in sorted(terms.items()):
-        for phrase in phrases:
-            by_phrase.setdefault(phrase, label)
-    longest = max(len(phrase) for phrase in by_phrase)
+    index = _phrase_index()
     label_keys = {phrase_key(label.replace("_", " ")) for label in labels}
-    found = {label: 1.0 for phrase, label in by_phrase.items() if phrase in label_keys}
+    found = {label: 1.0 for phrase, label in index.by_phrase.items() if phrase in label_keys}
     for text in texts:
         words = tokens(text)
         i = 0
         while i < len(words):
-            for width in range(min(longest, len(words) - i), 0, -1):
-                label = by_phrase.get(tuple(words[i : i + width]))
+            for width in range(min(index.longest, len(words) - i), 0, -1):
+                label = index.by_phrase.get(tuple(words[i : i + width]))
                 if label is not None:
-                    own_word = width == 1 and phrase_key(label) == (words[i],)
+                    own_word = width == 1 and index.own_keys[label] == (words[i],)
                     strength = 1.0 if width > 1 or own_word else SINGLE_WORD
                     found[label] = max(found.get(label, 0.0), strength)
                     i += width
@@ -240,9 +257,54 @@ def score_hypothesis(hypothesis: Hypothesis) -> list[LinkCandidate]:
     return sorted(candidates, key=lambda c: (-c.score, c.model))
 
 
+def _evidence(hypothesis: Hypothesis) -> tuple[object, ...]:
+    """Everything of a hypothesis that its score depends on (all but its id)."""
+    return (
+        hypothesis.text, hypothesis.cause, hypothesis.effect, hypothesis.condition,
+        tuple(hypothesis.concepts), tuple(hypothesis.attributed),
+    )  # fmt: skip
+
+
 def best_candidates(hypotheses: Sequence[Hypothesis]) -> list[LinkCandidate]:
-    """Each hypothesis's best-scoring model, whatever the score."""
-    return [score_hypothesis(h)[0] for h in hypotheses]
+    """Each hypothesis's best-scoring model, whatever the score (hypotheses with the same
+    evidence are scored once)."""
+    scored: dict[tuple[object, ...], LinkCandidate] = {}
+    best = []
+    for hypothesis in hypotheses:
+        key = _evidence(hypothesis)
+        if key not in scored:
+            scored[key] = score_hypothesis(hypothesis)[0]
+        best.append(replace(scored[key], hypothesis=hypothesis.id))
+    return best
+
+
+class _DefaultRuns:
+    """Each model's default run, solved once, and its verdict on each prediction, checked once."""
+
+    def __init__(self) -> None:
+        self._runs: dict[str, ModelRun] = {}
+        self._params: dict[str, dict[str, object]] = {}
+        self._verdicts: dict[tuple[str, str], str] = {}
+
+    def _run(self, model: str) -> ModelRun:
+        if model not in self._runs:
+            self._runs[model] = get_model(model).run()
+            self._params[model] = plain(self._runs[model].params)
+        return self._runs[model]
+
+    def params(self, model: str) -> dict[str, object]:
+        """A fresh copy of the JSON-ready parameters of ``model``'s default run."""
+        self._run(model)
+        return dict(self._params[model])
+
+    def verdict(self, model: str, prediction: str) -> str:
+        """The verdict (supported, contradicted, conditional) of ``prediction`` on the run."""
+        key = (model, prediction)
+        if key not in self._verdicts:
+            run = self._run(model)
+            verdict = get_model(model).prediction(prediction).evaluate(run).verdict
+            self._verdicts[key] = VERDICTS[verdict]
+        return self._verdicts[key]
 
 
 def link_hypotheses(
@@ -250,27 +312,19 @@ def link_hypotheses(
 ) -> list[ModelLink]:
     """One link per hypothesis whose best model scores at least ``threshold``, with the verdict
     of that model's default run on the linked prediction."""
-    runs: dict[str, ModelRun] = {}
-    links = []
-    for candidate in best_candidates(hypotheses):
-        if candidate.score < threshold:
-            continue
-        model = get_model(candidate.model)
-        if model.name not in runs:
-            runs[model.name] = model.run()
-        run = runs[model.name]
-        verdict = model.prediction(candidate.prediction).evaluate(run).verdict
-        links.append(
-            ModelLink(
-                hypothesis=candidate.hypothesis,
-                model=model.name,
-                prediction=candidate.prediction,
-                score=candidate.score,
-                verdict=VERDICTS[verdict],
-                params=plain(run.params),
-            )
+    runs = _DefaultRuns()
+    return [
+        ModelLink(
+            hypothesis=candidate.hypothesis,
+            model=candidate.model,
+            prediction=candidate.prediction,
+            score=candidate.score,
+            verdict=runs.verdict(candidate.model, candidate.prediction),
+            params=runs.params(candidate.model),
         )
-    return links
+        for candidate in best_candidates(hypotheses)
+        if candidate.score >= threshold
+    ]
 
 
 def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Path]:

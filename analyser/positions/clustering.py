@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import pairwise_distances_chunked, silhouette_score
+from sklearn.utils import check_random_state
 
 SILHOUETTE_SAMPLE = 2000
 
@@ -18,16 +21,32 @@ def cut(tree: np.ndarray, k: int) -> np.ndarray:
     """Cluster labels 0..k-1 from cutting ``tree`` into at most ``k`` clusters, numbered in
     order of first appearance."""
     raw = fcluster(tree, t=k, criterion="maxclust")
-    order: dict[int, int] = {}
-    return np.array([order.setdefault(label, len(order)) for label in raw])
+    values, first = np.unique(raw, return_index=True)
+    renumbered = np.empty(len(values), dtype=np.int64)
+    renumbered[np.argsort(first)] = np.arange(len(values))
+    return renumbered[np.searchsorted(values, raw)]
 
 
-def silhouette(points: np.ndarray, labels: np.ndarray, seed: int) -> float:
-    """Mean cosine silhouette (sampled, with ``seed``, above SILHOUETTE_SAMPLE rows)."""
-    sample = SILHOUETTE_SAMPLE if len(points) > SILHOUETTE_SAMPLE else None
-    return float(
-        silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=seed)
-    )
+@dataclass(frozen=True)
+class SilhouetteSample:
+    """The rows a silhouette is measured on (all, or a seeded sample above SILHOUETTE_SAMPLE)
+    and their pairwise cosine distances, computed once for every number of clusters tried."""
+
+    rows: np.ndarray
+    distances: np.ndarray
+
+    @classmethod
+    def of(cls, points: np.ndarray, seed: int) -> SilhouetteSample:
+        """The sample of ``points`` that ``silhouette_score`` would draw with ``seed``."""
+        rows = np.arange(len(points))
+        if len(points) > SILHOUETTE_SAMPLE:
+            rows = check_random_state(seed).permutation(len(points))[:SILHOUETTE_SAMPLE]
+        chunks = pairwise_distances_chunked(points[rows], metric="cosine")
+        return cls(rows, np.vstack(list(chunks)))
+
+    def silhouette(self, labels: np.ndarray) -> float:
+        """Mean cosine silhouette of the sampled rows under cluster ``labels`` (of all rows)."""
+        return float(silhouette_score(self.distances, labels[self.rows], metric="precomputed"))
 
 
 def candidate_ks(n_points: int, max_k: int) -> range:
@@ -38,11 +57,13 @@ def candidate_ks(n_points: int, max_k: int) -> range:
 def choose_k(points: np.ndarray, tree: np.ndarray, max_k: int, seed: int) -> int:
     """The number of clusters with the best silhouette (the smaller one on a tie)."""
     best_k, best_score = 1, -np.inf
+    sample: SilhouetteSample | None = None
     for k in candidate_ks(len(points), max_k):
         labels = cut(tree, k)
-        if not 1 < len(set(labels)) < len(points):
+        if not 1 < int(labels.max()) + 1 < len(points):
             continue
-        score = round(silhouette(points, labels, seed), 9)
+        sample = sample or SilhouetteSample.of(points, seed)
+        score = round(sample.silhouette(labels), 9)
         if score > best_score:
             best_k, best_score = k, score
     return best_k

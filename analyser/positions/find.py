@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,10 +87,11 @@ def find_positions(
     clusters = _describe(labels, blocks[0], mentioned, known, options.n_top_terms)
     order = sorted(range(len(clusters)), key=lambda c: _size_then_label(clusters[c]))
     ids = {cluster: f"pos{rank}" for rank, cluster in enumerate(order, start=1)}
+    mixes = _document_mixes(passages, labels)
     positions = [
         Position(
             ids[c], clusters[c].label, clusters[c].terms, clusters[c].known,
-            clusters[c].confidence, _document_mix(passages, labels, c),
+            clusters[c].confidence, mixes[c],
             int(clusters[c].members.sum()),
         )
         for c in order
@@ -145,15 +147,16 @@ def _describe(
     return clusters
 
 
-def _document_mix(passages: list[Passage], labels: np.ndarray, cluster: int) -> dict[str, float]:
-    """For each document with passages in ``cluster``: the share of its passage words there."""
-    totals: dict[str, int] = {}
-    inside: dict[str, int] = {}
+def _document_mixes(passages: list[Passage], labels: np.ndarray) -> list[dict[str, float]]:
+    """For each cluster label 0..k-1 and each document with passages in that cluster: the share
+    of the document's passage words there."""
+    totals: Counter[str] = Counter()
+    inside: list[Counter[str]] = [Counter() for _ in range(int(labels.max()) + 1)]
     for passage, label in zip(passages, labels, strict=True):
-        totals[passage.doc] = totals.get(passage.doc, 0) + passage.n_words
-        if label == cluster:
-            inside[passage.doc] = inside.get(passage.doc, 0) + passage.n_words
-    return {doc: round(inside[doc] / totals[doc], DIGITS) for doc in sorted(inside)}
+        words = passage.n_words
+        totals[passage.doc] += words
+        inside[int(label)][passage.doc] += words
+    return [{doc: round(c[doc] / totals[doc], DIGITS) for doc in sorted(c)} for c in inside]
 
 
 def _size_then_label(cluster: _Cluster) -> tuple[int, str]:

@@ -48,6 +48,7 @@ def vague_terms() -> frozenset[str]:
     return load_discovery_words().generic_nouns
 
 
+@lru_cache(maxsize=65_536)
 def fold_word(word: str) -> str:
     """Lower-case ``word``, drop a possessive ending and fold a regular plural to singular."""
     word = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
@@ -84,12 +85,13 @@ def _with_phrases(runs: Iterable[list[str]]) -> list[str]:
 def light_terms(text: str) -> list[str]:
     """Terms of ``text`` by the rule-based normaliser (phrases cross no punctuation, stopword
     or contraction)."""
+    stop = stop_terms()
     runs = []
     for chunk in _BREAK.split(text):
         words = [fold_word(word) for word in _WORD.findall(chunk)]
         run: list[str] = []
         for word in words:
-            if word in stop_terms() or "'" in word:
+            if word in stop or "'" in word:
                 runs.append(run)
                 run = []
             else:
