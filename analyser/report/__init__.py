@@ -17,7 +17,14 @@ from analyser.report.debates import find_debates
 from analyser.report.html import render_html
 from analyser.report.markdown import markdown_figures, render_markdown
 from analyser.report.model_runs import model_sections
-from analyser.report.sections import appendix, gaps, overview, position_section, review_sources
+from analyser.report.sections import (
+    SectionLookup,
+    appendix,
+    gaps,
+    overview,
+    position_section,
+    review_sources,
+)
 from analyser.report.sources import ParagraphIndex, all_claims
 
 REPORT_MD = "report.md"
@@ -33,9 +40,10 @@ def build_review(
     claims = all_claims(corpus, index)
     debates = find_debates(corpus, index)
     positions = sorted(corpus.positions, key=lambda p: (-p.n_passages, p.label, p.id))
+    lookup = SectionLookup.of(corpus, claims)
     review = Review(
         overview=overview(corpus, index),
-        positions=[position_section(p, corpus, claims, index) for p in positions],
+        positions=[position_section(p, corpus, lookup, index) for p in positions],
         contested=debates.contested,
         more_contested=debates.more_contested,
         opposed=debates.opposed,

@@ -5,14 +5,20 @@ effect) whose directions conflict (+ against −, or 0 against a sign), unless a
 causes or effects ("easy" / "difficult conquest") explain the flip. Contested passages are
 paragraphs whose wording marks disagreement ("critics argue", "appear to contradict each other",
 "largely irrelevant", "however"); each is shown with the claims it raises and those it answers.
+
+Claims alike in all that a comparison reads are compared once, as a group, and only with the
+groups that an index of their rare variables says can match, so that the search grows with the
+corpus rather than with the square of its claims.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from functools import cached_property
+from itertools import combinations, groupby, islice, product
 
 from analyser.records import ConceptMention, Corpus, Document, Hypothesis
 from analyser.report.content import Claim, ContestedPassage, OpposedClaims
@@ -71,16 +77,75 @@ _RECIPROCAL = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class _Item:
-    """A claim with the variables and lower-case words of its cause and effect."""
+    """A claim with the variables and lower-case words of its cause and effect, and its
+    position in reading order among the corpus's claims."""
 
     claim: Claim
     hypothesis: Hypothesis
     variables: Variables
     cause_words: frozenset[str]
     effect_words: frozenset[str]
+    position: int
 
 
 _Answers = list[tuple[float, _Item]]
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Claims alike in all that a comparison looks at, so that one comparison stands for all."""
+
+    items: tuple[_Item, ...]  # by claim id
+
+    @property
+    def first(self) -> _Item:
+        """The claim standing for the group."""
+        return self.items[0]
+
+    @cached_property
+    def last_position(self) -> int:
+        """The reading-order position of the group's last claim."""
+        return max(item.position for item in self.items)
+
+
+def _grouped(items: Iterable[_Item], signature: Callable[[_Item], Hashable]) -> list[_Group]:
+    """``items`` grouped by ``signature``, in order of first appearance, each by claim id."""
+    groups: dict[Hashable, list[_Item]] = defaultdict(list)
+    for item in items:
+        groups[signature(item)].append(item)
+    return [
+        _Group(tuple(sorted(members, key=lambda item: item.claim.id)))
+        for members in groups.values()
+    ]
+
+
+@dataclass(frozen=True)
+class _AnswerIndex:
+    """The corpus's claims grouped by their variables, found through the rare variables they
+    share with a target (any claim that can answer a target shares one of these)."""
+
+    groups: list[_Group]
+    postings: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, items: Iterable[_Item], vocabulary: Vocabulary) -> _AnswerIndex:
+        """The index of ``items``."""
+        groups = _grouped(items, lambda item: item.variables)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, group in enumerate(groups):
+            for key in vocabulary.rare_keys(group.first.variables.keys, MIN_SHARED):
+                postings[key].append(number)
+        return cls(groups, dict(postings))
+
+    def candidates(self, targets: list[Variables], vocabulary: Vocabulary) -> list[_Group]:
+        """The groups that may share enough with one of ``targets`` to answer it."""
+        numbers = {
+            number
+            for target in targets
+            for key in vocabulary.rare_keys(target.keys, MIN_SHARED)
+            for number in self.postings.get(key, ())
+        }
+        return [self.groups[number] for number in sorted(numbers)]
 
 
 @dataclass(frozen=True)
@@ -112,6 +177,7 @@ class _Context:
     by_paragraph: dict[tuple[str, int], list[_Item]]
     vocabulary: Vocabulary
     mentions: dict[str, list[ConceptMention]]
+    answers: _AnswerIndex
 
 
 @dataclass
@@ -137,14 +203,16 @@ def _context(corpus: Corpus, index: ParagraphIndex) -> _Context:
             claim_variables(h, mentions.get(h.doc, []), labels),
             lower_words(h.cause),
             lower_words(h.effect),
+            position,
         )
-        for h in hypotheses
+        for position, h in enumerate(hypotheses)
     ]
     by_paragraph: dict[tuple[str, int], list[_Item]] = defaultdict(list)
     for item in items:
         by_paragraph[(item.claim.source.doc, item.claim.source.paragraph)].append(item)
     vocabulary = Vocabulary.of((item.variables for item in items), corpus)
-    return _Context(items, dict(by_paragraph), vocabulary, mentions)
+    answers = _AnswerIndex.of(items, vocabulary)
+    return _Context(items, dict(by_paragraph), vocabulary, mentions, answers)
 
 
 def _opposed_poles(first: frozenset[str], second: frozenset[str]) -> int:
@@ -179,7 +247,7 @@ def direction_conflict(first: _Item, second: _Item) -> str | None:
 
 def role_overlap(first: frozenset[str], second: frozenset[str], vocabulary: Vocabulary) -> float:
     """Weighted Dice overlap of two causes (or two effects): 1 when they name the same things."""
-    total = vocabulary.kept_score(first) + vocabulary.kept_score(second)
+    total = vocabulary.score(first) + vocabulary.score(second)
     return 2 * vocabulary.score(first & second) / total if total else 0.0
 
 
@@ -198,32 +266,136 @@ def _overlapping(first: Hypothesis, second: Hypothesis) -> bool:
     return first.doc == second.doc and first.start < second.end and second.start < first.end
 
 
-def _candidate_pairs(items: list[_Item]) -> list[tuple[_Item, _Item]]:
-    """Pairs of signed claims (+, −, 0) that share at least one effect variable."""
-    postings: dict[str, list[int]] = defaultdict(list)
+def _overlapping_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    """Positions (earlier, later) of the claims (in reading order) whose spans overlap."""
+    pairs = set()
     for number, item in enumerate(items):
-        if item.claim.direction in _SIGNS:
-            for key in item.variables.effect:
-                postings[key].append(number)
-    pairs = {pair for numbers in postings.values() for pair in combinations(numbers, 2)}
-    return [(items[a], items[b]) for a, b in sorted(pairs)]
+        for later in range(number + 1, len(items)):
+            other = items[later]
+            if other.hypothesis.doc != item.hypothesis.doc:
+                break
+            if other.hypothesis.start >= item.hypothesis.end:
+                break  # later claims start later still
+            if _overlapping(item.hypothesis, other.hypothesis):
+                pairs.add((item.position, other.position))
+    return pairs
+
+
+def _opposition_signature(item: _Item) -> Hashable:
+    """All that decides whether two claims are opposed (beyond not overlapping)."""
+    variables = item.variables
+    return (variables.cause, variables.effect, item.claim.direction, item.cause_words,
+            item.effect_words)  # fmt: skip
+
+
+def _role_blocks(group: _Group, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
+    """(cause key, effect key) blocks of a group: any group whose cause and effect each overlap
+    its own enough (``MIN_ROLE_OVERLAP``) shares one of its blocks."""
+    variables = group.first.variables
+    causes, effects = (
+        vocabulary.rare_keys(role, MIN_ROLE_OVERLAP / 2 * vocabulary.score(role))
+        for role in (variables.cause, variables.effect)
+    )
+    return product(sorted(causes), sorted(effects))
+
+
+def _candidate_groups(groups: list[_Group], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Numbers of the pairs of groups sharing a block of rare cause and effect variables."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, group in enumerate(groups):
+        for block in _role_blocks(group, vocabulary):
+            blocks[block].append(number)
+    pairs = {pair for numbers in blocks.values() for pair in combinations(numbers, 2)}
+    return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class _Conflict:
+    """Two groups of claims whose every pair (but overlapping claims) is opposed."""
+
+    first: _Group
+    second: _Group
+    score: float
+    n_pairs: int
+
+
+def _conflicts(
+    signed: list[_Item], overlapping: set[tuple[int, int]], vocabulary: Vocabulary
+) -> list[_Conflict]:
+    """Groups of signed claims on the same variables with conflicting directions.
+
+    Claims of one group never conflict: they share their direction and their words.
+    """
+    groups = _grouped(signed, _opposition_signature)
+    group_of = {
+        item.position: number for number, group in enumerate(groups) for item in group.items
+    }
+    overlaps = Counter(frozenset((group_of[a], group_of[b])) for a, b in overlapping)
+    conflicts = []
+    for a, b in _candidate_groups(groups, vocabulary):
+        first, second = groups[a], groups[b]
+        overlap = same_variables(first.first.variables, second.first.variables, vocabulary)
+        if not overlap or direction_conflict(first.first, second.first) is None:
+            continue
+        n_pairs = len(first.items) * len(second.items) - overlaps[frozenset((a, b))]
+        if n_pairs:
+            conflicts.append(_Conflict(first, second, overlap, n_pairs))
+    return conflicts
+
+
+def _first_pairs(
+    conflict: _Conflict, limit: int, overlapping: set[tuple[int, int]]
+) -> list[tuple[_Item, _Item]]:
+    """The ``limit`` pairs (earlier claim, later claim) of a conflict that sort first by their
+    claims' ids, overlapping claims left out."""
+    members = [(item, conflict.second) for item in conflict.first.items]
+    members += [(item, conflict.first) for item in conflict.second.items]
+    members.sort(key=lambda member: member[0].claim.id)
+    found: list[tuple[_Item, _Item]] = []
+    for earlier, others in members:  # by the id of the pair's earlier claim
+        if len(found) >= limit:
+            break
+        if earlier.position > others.last_position:
+            continue  # no claim of the other group comes after it
+        later = (
+            other
+            for other in others.items
+            if other.position > earlier.position
+            and (earlier.position, other.position) not in overlapping
+        )
+        found.extend((earlier, other) for other in islice(later, limit))
+    return found[:limit]
+
+
+def _opposed(first: _Item, second: _Item, score: float, vocabulary: Vocabulary) -> OpposedClaims:
+    """The opposed pair of two claims, the earlier one first."""
+    reason = direction_conflict(first, second)
+    assert reason is not None, "claims of conflicting groups conflict"
+    shared, _ = vocabulary.shared(first.variables, second.variables)
+    return OpposedClaims(first.claim, second.claim, tuple(shared), reason, score)
 
 
 def _opposed_claims(context: _Context) -> tuple[list[OpposedClaims], int]:
-    """The strongest pairs of claims with conflicting directions, and how many more there are."""
-    vocabulary = context.vocabulary
-    found = []
-    for first, second in _candidate_pairs(context.items):
-        if _overlapping(first.hypothesis, second.hypothesis):
-            continue
-        overlap = same_variables(first.variables, second.variables, vocabulary)
-        reason = direction_conflict(first, second) if overlap else None
-        if reason is None:
-            continue
-        shared, _ = vocabulary.shared(first.variables, second.variables)
-        found.append(OpposedClaims(first.claim, second.claim, tuple(shared), reason, overlap))
+    """The strongest pairs of claims with conflicting directions, and how many more there are.
+
+    Pairs are counted group by group; only the groups with the highest scores are opened up
+    into pairs of claims, as far as the shown pairs need.
+    """
+    signed = [item for item in context.items if item.claim.direction in _SIGNS]
+    overlapping = _overlapping_pairs(signed)
+    conflicts = sorted(_conflicts(signed, overlapping, context.vocabulary), key=lambda c: -c.score)
+    found: list[OpposedClaims] = []
+    for score, level in groupby(conflicts, key=lambda conflict: conflict.score):
+        if len(found) >= MAX_OPPOSED:
+            break  # every later pair scores lower than those found
+        found.extend(
+            _opposed(first, second, score, context.vocabulary)
+            for conflict in level
+            for first, second in _first_pairs(conflict, MAX_OPPOSED, overlapping)
+        )
     found.sort(key=lambda pair: (-pair.score, pair.first.id, pair.second.id))
-    return found[:MAX_OPPOSED], max(len(found) - MAX_OPPOSED, 0)
+    total = sum(conflict.n_pairs for conflict in conflicts)
+    return found[:MAX_OPPOSED], max(total - MAX_OPPOSED, 0)
 
 
 def _cues(text: str, offset: int) -> list[_Cue]:
@@ -239,18 +411,29 @@ def _cues(text: str, offset: int) -> list[_Cue]:
     return sorted(cues, key=lambda cue: (cue.start, not cue.strong, cue.surface))
 
 
+def _answer_score(targets: list[Variables], variables: Variables, vocabulary: Vocabulary) -> float:
+    """How much a claim with ``variables`` shares with the target it answers best (0: none)."""
+    best = 0.0
+    for target in targets:
+        if vocabulary.qualifies(target, variables, MIN_SHARED):
+            best = max(best, vocabulary.shared(target, variables)[1])
+    return best
+
+
 def _best_answers(
-    targets: list[Variables], pool: list[_Item], vocabulary: Vocabulary, limit: int
+    targets: list[Variables],
+    pool: Iterable[_Group],
+    vocabulary: Vocabulary,
+    limit: int,
+    taken: frozenset[str] = frozenset(),
 ) -> _Answers:
-    """The ``limit`` claims of ``pool`` sharing the most with any of ``targets``."""
+    """The ``limit`` claims of ``pool`` (but ``taken`` ids) sharing the most with ``targets``."""
     scored = []
-    for item in pool:
-        best = 0.0
-        for target in targets:
-            if vocabulary.qualifies(target, item.variables, MIN_SHARED):
-                best = max(best, vocabulary.shared(target, item.variables)[1])
+    for group in pool:
+        best = _answer_score(targets, group.first.variables, vocabulary)
         if best > 0:
-            scored.append((best, item))
+            free = (item for item in group.items if item.claim.id not in taken)
+            scored.extend((best, item) for item in islice(free, limit))
     scored.sort(key=lambda pair: (-pair[0], pair[1].claim.id))
     return [pair for pair in scored[:limit] if pair[0] >= ANSWER_SHARE * scored[0][0]]
 
@@ -311,9 +494,9 @@ def _strong_answers(document: Document, paragraph: int, cue: _Cue, context: _Con
     here = context.by_paragraph.get((document.id, paragraph), [])
     targets = [item.variables for item in here]
     targets.append(text_variables(cue.sentence, context.mentions.get(document.id, []), cue.start))
-    taken = {item.claim.id for item in here}
-    pool = [item for item in context.items if item.claim.id not in taken]
-    return _best_answers(targets, pool, context.vocabulary, MAX_ANSWERED)
+    taken = frozenset(item.claim.id for item in here)
+    pool = context.answers.candidates(targets, context.vocabulary)
+    return _best_answers(targets, pool, context.vocabulary, MAX_ANSWERED, taken)
 
 
 def _weak_answers(
@@ -329,7 +512,8 @@ def _weak_answers(
     directions = {item.claim.direction for item in raised}
     differing = [item for item in before if directions - {item.claim.direction}]
     targets = [item.variables for item in raised]
-    return _best_answers(targets, differing, context.vocabulary, MAX_ANSWERED)
+    pool = _grouped(differing, lambda item: item.variables)
+    return _best_answers(targets, pool, context.vocabulary, MAX_ANSWERED)
 
 
 def _contested_passages(corpus: Corpus, context: _Context) -> tuple[list[ContestedPassage], int]:

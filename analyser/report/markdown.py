@@ -34,7 +34,7 @@ from analyser.report.wording import (
     run_caption,
 )
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([-+*](?=\s)|[=>#]|\d+[.)](?=\s|$))")
 
@@ -42,7 +42,7 @@ _LINE_START = re.compile(r"^([-+*](?=\s)|[=>#]|\d+[.)](?=\s|$))")
 def md(text: object) -> str:
     """``text`` on one line, safe to place inline in Markdown."""
     flat = " ".join(str(text).split())
-    flat = "".join(_ENTITIES.get(ch, ch) for ch in flat)
+    flat = flat.translate(_ENTITIES)
     flat = _MARKUP.sub(r"\\\1", flat)
     return _LINE_START.sub(r"\\\1", flat)
 

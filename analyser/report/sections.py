@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
@@ -125,22 +126,37 @@ def _citation_label(citation: Citation) -> str:
     return f"{joined} {citation.year or ''}".strip() or one_line(citation.surface)
 
 
-def _cited_work(citation: Citation, works: Mapping[str, Work]) -> Work | None:
-    """The work a citation names: its linked work, else the corpus work its author–year fits."""
-    if citation.work in works:
-        return works[citation.work]
-    return match_work(_citation_label(citation), works.values()) if citation.authors else None
+@dataclass
+class WorkFinder:
+    """The work a citation names: its linked work, else the corpus work its author–year fits
+    (matched once per author–year label)."""
+
+    works: dict[str, Work]
+    _matches: dict[str, Work | None] = field(default_factory=dict, repr=False)
+
+    def __call__(self, citation: Citation) -> Work | None:
+        """The work ``citation`` names, if any."""
+        if citation.work in self.works:
+            return self.works[citation.work]
+        if not citation.authors:
+            return None
+        label = _citation_label(citation)
+        if label not in self._matches:
+            self._matches[label] = match_work(label, self.works.values())
+        return self._matches[label]
 
 
 def cited_works(
-    citations: Iterable[tuple[Citation, float]], works: Mapping[str, Work], limit: int
+    citations: Iterable[tuple[Citation, float]],
+    find_work: Callable[[Citation], Work | None],
+    limit: int,
 ) -> list[CitedWork]:
     """The works most cited by weighted citations, with their labels and references."""
     weights: dict[str, float] = defaultdict(float)
     counts: Counter[str] = Counter()
     found: dict[str, Work | None] = {}
     for citation, weight in citations:
-        work = _cited_work(citation, works)
+        work = find_work(citation)
         key = work.key if work else _citation_label(citation)
         found[key] = work
         weights[key] += weight
@@ -172,9 +188,53 @@ def _term_key(term: str) -> tuple[str, ...]:
     return phrase_key(_PARENTHESES.sub(" ", term))
 
 
-def _contains(phrase: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return n > 0 and any(phrase[i : i + n] == part for i in range(len(phrase) - n + 1))
+@lru_cache(maxsize=1 << 14)
+def _subphrases(phrase: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every non-empty run of consecutive words of ``phrase``."""
+    n = len(phrase)
+    return frozenset(phrase[i:j] for i in range(n) for j in range(i + 1, n + 1))
+
+
+@dataclass(frozen=True)
+class SectionLookup:
+    """What every position's section looks up, gathered once per corpus."""
+
+    find_work: WorkFinder
+    definitions: list[Definition]
+    definitions_by_phrase: dict[tuple[str, ...], list[int]]  # by each run of a term's words
+    definitions_by_doc: dict[str, list[int]]
+    passages: dict[str, list[PassageAssignment]]  # by position id
+    claims_by_doc: dict[str, list[Claim]]  # in reading order
+
+    @classmethod
+    def of(cls, corpus: Corpus, claims: list[Claim]) -> SectionLookup:
+        """The lookup of ``corpus`` and its ``claims``."""
+        definitions = [d for r in corpus.results for d in r.definitions]
+        by_phrase: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for number, definition in enumerate(definitions):
+            for phrase in _subphrases(_term_key(definition.term)):
+                by_phrase[phrase].append(number)
+            by_doc[definition.doc].append(number)
+        claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            claims_by_doc[claim.source.doc].append(claim)
+        return cls(
+            WorkFinder({w.key: w for w in corpus.works}),
+            definitions,
+            dict(by_phrase),
+            dict(by_doc),
+            _passages_by_position(corpus),
+            dict(claims_by_doc),
+        )
+
+
+def _passages_by_position(corpus: Corpus) -> dict[str, list[PassageAssignment]]:
+    """Each position's passages, in corpus order."""
+    grouped: dict[str, list[PassageAssignment]] = defaultdict(list)
+    for passage in corpus.passages:
+        grouped[passage.position].append(passage)
+    return dict(grouped)
 
 
 def _overlaps(start: int, end: int, passage: PassageAssignment) -> bool:
@@ -203,7 +263,7 @@ def _position_docs(position: Position, passages: list[PassageAssignment]) -> dic
 
 
 def _key_concepts(
-    position: Position, passages: list[PassageAssignment], corpus: Corpus
+    position: Position, passages_by_doc: dict[str, list[PassageAssignment]], corpus: Corpus
 ) -> list[str]:
     """The position's top terms, else the concepts mentioned most in its passages."""
     if position.top_terms:
@@ -213,24 +273,27 @@ def _key_concepts(
         mention.concept
         for result in corpus.results
         for mention in result.mentions
-        for passage in passages
-        if passage.doc == mention.doc and _overlaps(mention.start, mention.end, passage)
+        for passage in passages_by_doc.get(mention.doc, ())
+        if _overlaps(mention.start, mention.end, passage)
     )
     ranked = sorted(counts, key=lambda c: (-counts[c], c))[:KEY_CONCEPTS]
     return [labels.get(concept, concept) for concept in ranked]
 
 
 def _position_definitions(
-    terms: list[str], passages: list[PassageAssignment], definitions: list[Definition],
-    index: ParagraphIndex,
+    terms: list[str], passages_by_doc: dict[str, list[PassageAssignment]],
+    lookup: SectionLookup, index: ParagraphIndex,
 ) -> list[Quote]:  # fmt: skip
-    keys = [_term_key(term) for term in terms]
-    chosen = [
-        d
-        for d in definitions
-        if any(_contains(_term_key(d.term), key) for key in keys)
-        or any(p.doc == d.doc and _overlaps(d.start, d.end, p) for p in passages)
-    ]
+    """Definitions of the position's terms or inside its passages, in reading order."""
+    numbers = {n for term in terms for n in lookup.definitions_by_phrase.get(_term_key(term), ())}
+    for doc, passages in passages_by_doc.items():
+        numbers.update(
+            n
+            for n in lookup.definitions_by_doc.get(doc, ())
+            if any(_overlaps(lookup.definitions[n].start, lookup.definitions[n].end, p)
+                   for p in passages)
+        )  # fmt: skip
+    chosen = [lookup.definitions[n] for n in sorted(numbers)]
     chosen.sort(key=lambda d: (d.doc, d.start, d.term))
     return [
         Quote(excerpt(d.text, DEFINITION_CHARS), index.source_at(d.doc, d.start), one_line(d.term))
@@ -239,11 +302,11 @@ def _position_definitions(
 
 
 def position_section(
-    position: Position, corpus: Corpus, claims: list[Claim], index: ParagraphIndex
+    position: Position, corpus: Corpus, lookup: SectionLookup, index: ParagraphIndex
 ) -> PositionSection:
     """One position's signature terms, documents, passages, works, claims and definitions."""
     passages = sorted(
-        (p for p in corpus.passages if p.position == position.id),
+        lookup.passages.get(position.id, []),
         key=lambda p: (-p.weight, p.doc, p.paragraph),
     )
     docs = _position_docs(position, passages)
@@ -261,19 +324,22 @@ def position_section(
         passages_by_doc[passage.doc].append(passage)
     member_claims = [
         claim
-        for claim in claims
-        if any(_overlaps(*claim.span, p) for p in passages_by_doc.get(claim.source.doc, ()))
+        for doc in sorted(passages_by_doc)
+        for claim in lookup.claims_by_doc.get(doc, ())
+        if any(_overlaps(*claim.span, p) for p in passages_by_doc[doc])
     ]
     shown_claims, more_claims = capped(member_claims, MAX_CLAIMS)
-    works = {w.key: w for w in corpus.works}
     citations = [
-        (citation, docs[result.document.id] + _passage_weight(citation, passages))
+        (
+            citation,
+            docs[result.document.id]
+            + _passage_weight(citation, passages_by_doc.get(citation.doc, [])),
+        )
         for result in corpus.results
         if docs.get(result.document.id, 0) > 0
         for citation in result.citations
     ]
-    terms = _key_concepts(position, passages, corpus)
-    definitions = [d for r in corpus.results for d in r.definitions]
+    terms = _key_concepts(position, passages_by_doc, corpus)
     return PositionSection(
         id=position.id,
         label=one_line(position.label or position.id),
@@ -283,10 +349,10 @@ def position_section(
         documents=documents,
         passages=quotes,
         more_passages=more_passages,
-        works=cited_works(citations, works, MAX_WORKS),
+        works=cited_works(citations, lookup.find_work, MAX_WORKS),
         claims=shown_claims,
         more_claims=more_claims,
-        definitions=_position_definitions(terms, passages, definitions, index),
+        definitions=_position_definitions(terms, passages_by_doc, lookup, index),
     )
 
 
@@ -295,22 +361,25 @@ def position_section(
 
 def _undefined_concepts(corpus: Corpus) -> list[tuple[str, int]]:
     """Mentioned concepts that no definition's term names, most mentioned first."""
-    defined = [_term_key(d.term) for r in corpus.results for d in r.definitions]
+    defined: set[tuple[str, ...]] = set()
+    for definition in (d for r in corpus.results for d in r.definitions):
+        defined |= _subphrases(_term_key(definition.term))
     concepts = sorted(
         (c for c in corpus.concepts if c.count > 0), key=lambda c: (-c.count, c.label, c.id)
     )
     return [
         (one_line(c.label or c.id), c.count)
         for c in concepts
-        if not any(_contains(term, _term_key(c.label or c.id)) for term in defined)
+        if _term_key(c.label or c.id) not in defined
     ]
 
 
 def _single_source_positions(corpus: Corpus, index: ParagraphIndex) -> list[tuple[str, str]]:
     """(label, title of its one document) of each position that rests on one document."""
     single = []
+    by_position = _passages_by_position(corpus)
     for position in sorted(corpus.positions, key=lambda p: (p.label, p.id)):
-        passages = [p for p in corpus.passages if p.position == position.id]
+        passages = by_position.get(position.id, [])
         docs = {d for d, w in _position_docs(position, passages).items() if w > 0}
         docs |= {p.doc for p in passages}
         if len(docs) == 1:

@@ -34,6 +34,7 @@ _GENERIC = frozenset(
     ]
 )  # fmt: skip
 _VERB_ENDINGS = re.compile(r"(?<=[a-z]{3})(?:ing|ed|e)$")
+_ROUNDING = 1e-9  # slack so that sums added in another order still pass a floor
 
 
 @lru_cache(maxsize=1 << 16)
@@ -137,15 +138,25 @@ def text_variables(text: str, mentions: Iterable[ConceptMention], start: int) ->
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Inverse-frequency weights of the variables of a corpus's claims, and their labels."""
+    """Inverse-frequency weights of the variables of a corpus's claims, and their labels.
+
+    Scores and shared variables are remembered per set of keys, so that claims compared many
+    times (or sharing the same variables) are scored once.
+    """
 
     weights: Mapping[str, float]
     default_weight: float
     labels: Mapping[str, str]
     spellings: Mapping[str, str]
-    _scores: dict[int, tuple[frozenset[str], float]] = field(
+    _uncovered_sets: dict[frozenset[str], frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
-    )  # score of a kept set, by the set's identity (the set is kept alive with it)
+    )  # keys without the words their concepts cover, by the keys
+    _scores: dict[frozenset[str], float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # summed weight of a set of uncovered keys
+    _shared: dict[frozenset[str], tuple[tuple[str, ...], float]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # labels and score of the variables two claims share, by the shared keys
     _orders: dict[str, tuple[bool, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # sort key of a tagged variable: concepts first, then by label
@@ -178,33 +189,46 @@ class Vocabulary:
         word_stem = key.removeprefix(WORD)
         return self.spellings.get(word_stem, word_stem)
 
-    def _uncovered(self, keys: Iterable[str]) -> set[str]:
+    def _uncovered(self, keys: Iterable[str]) -> frozenset[str]:
         """``keys`` without the words that a concept among them already covers."""
-        keys = set(keys)
-        covered = set()
-        for key in keys:
-            if key.startswith(CONCEPT):
-                concept = key.removeprefix(CONCEPT)
-                covered |= covered_words(concept, self.labels.get(concept))
-        return keys - covered
+        keys = keys if isinstance(keys, frozenset) else frozenset(keys)
+        known = self._uncovered_sets.get(keys)
+        if known is None:
+            covered: set[str] = set()
+            for key in keys:
+                if key.startswith(CONCEPT):
+                    concept = key.removeprefix(CONCEPT)
+                    covered |= covered_words(concept, self.labels.get(concept))
+            known = self._uncovered_sets[keys] = keys - covered
+        return known
 
     def score(self, keys: Iterable[str]) -> float:
-        """The summed weight of tagged variables, leaving out words a concept among them covers."""
-        return sum(self.weight(key) for key in self._uncovered(keys))
+        """The summed weight of tagged variables, leaving out words a concept among them covers.
 
-    def kept_score(self, keys: frozenset[str]) -> float:
-        """``score(keys)``, computed once per set object (for sets scored many times)."""
-        known = self._scores.get(id(keys))
-        if known is not None and known[0] is keys:
-            return known[1]
-        value = self.score(keys)
-        self._scores[id(keys)] = (keys, value)
-        return value
+        The sum is exact (``math.fsum``), so equal sets of keys always score the same.
+        """
+        uncovered = self._uncovered(keys)
+        known = self._scores.get(uncovered)
+        if known is None:
+            known = self._scores[uncovered] = math.fsum(self.weight(key) for key in uncovered)
+        return known
 
     def shared(self, first: Variables, second: Variables) -> tuple[list[str], float]:
         """Labels of the variables both share (words a shared concept covers left out), score."""
-        kept = sorted(self._uncovered(first.keys & second.keys), key=self._order)
-        return [self._order(key)[1] for key in kept], self.score(kept)
+        labels, score = self._shared_of(first.keys & second.keys)
+        return list(labels), score
+
+    def _shared_of(self, keys: frozenset[str]) -> tuple[tuple[str, ...], float]:
+        """Labels of ``keys`` (concepts first; covered words left out) and their score."""
+        known = self._shared.get(keys)
+        if known is None:
+            uncovered = self._uncovered(keys)
+            kept = sorted(uncovered, key=self._order)
+            known = self._shared[keys] = (
+                tuple(self._order(key)[1] for key in kept),
+                self.score(uncovered),
+            )
+        return known
 
     def _order(self, key: str) -> tuple[bool, str]:
         """Where a tagged variable sorts among shared ones: concepts first, then by label."""
@@ -216,10 +240,22 @@ class Vocabulary:
     def qualifies(self, first: Variables, second: Variables, minimum: float) -> bool:
         """True when the two share a concept or two words, weighing at least ``minimum``."""
         shares_concept = not first.concepts.isdisjoint(second.concepts)
-        if not shares_concept and len(self._uncovered(first.keys & second.keys)) < 2:
-            return False  # fewer than two shared labels and no shared concept
-        labels, score = self.shared(first, second)
+        labels, score = self._shared_of(first.keys & second.keys)
         return score >= minimum and (shares_concept or len(labels) >= 2)
+
+    def rare_keys(self, keys: frozenset[str], floor: float) -> frozenset[str]:
+        """``keys`` without the commonest ones whose weights add up to less than ``floor``.
+
+        Any set sharing keys that weigh ``floor`` or more with ``keys`` shares its rarest
+        shared key with both sets' rare keys, so indexing these finds every such pair.
+        """
+        ordered = sorted(keys, key=lambda key: (self.weight(key), key))
+        total = 0.0
+        for number, key in enumerate(ordered):
+            total += self.weight(key)
+            if total >= floor - _ROUNDING:
+                return frozenset(ordered[number:])
+        return frozenset()
 
 
 def mentions_by_doc(corpus: Corpus) -> dict[str, list[ConceptMention]]:
