@@ -10,6 +10,9 @@ from sklearn.metrics import pairwise_distances_chunked, silhouette_score
 from sklearn.utils import check_random_state
 
 SILHOUETTE_SAMPLE = 2000
+# Ward's tree needs memory quadratic in its points: above this many passages it is grown on
+# a seeded sample and the other passages join the nearest cluster centre (64 MB at 4,000).
+WARD_SAMPLE = 4000
 
 
 def ward_tree(points: np.ndarray) -> np.ndarray:
@@ -20,7 +23,11 @@ def ward_tree(points: np.ndarray) -> np.ndarray:
 def cut(tree: np.ndarray, k: int) -> np.ndarray:
     """Cluster labels 0..k-1 from cutting ``tree`` into at most ``k`` clusters, numbered in
     order of first appearance."""
-    raw = fcluster(tree, t=k, criterion="maxclust")
+    return in_order_of_appearance(fcluster(tree, t=k, criterion="maxclust"))
+
+
+def in_order_of_appearance(raw: np.ndarray) -> np.ndarray:
+    """Labels renumbered 0..n-1 in the order they first appear."""
     values, first = np.unique(raw, return_index=True)
     renumbered = np.empty(len(values), dtype=np.int64)
     renumbered[np.argsort(first)] = np.arange(len(values))
@@ -70,7 +77,22 @@ def choose_k(points: np.ndarray, tree: np.ndarray, max_k: int, seed: int) -> int
 
 
 def cluster_points(points: np.ndarray, k: int | None, max_k: int, seed: int) -> np.ndarray:
-    """Cluster labels for ``points``: ``k`` clusters when given, else the silhouette's choice."""
+    """Cluster labels for ``points``: ``k`` clusters when given, else the silhouette's choice;
+    above WARD_SAMPLE points, those of a seeded sample extended to the rest."""
+    if len(points) <= WARD_SAMPLE:
+        return _cluster_all(points, k, max_k, seed)
+    sample = np.sort(check_random_state(seed).permutation(len(points))[:WARD_SAMPLE])
+    sampled = _cluster_all(points[sample], k, max_k, seed)
+    clusters = np.unique(sampled)
+    centres = np.vstack([points[sample[sampled == c]].mean(axis=0) for c in clusters])
+    squared = (points**2).sum(axis=1)[:, None] - 2 * points @ centres.T + (centres**2).sum(axis=1)
+    labels = clusters[np.argmin(squared, axis=1)]
+    labels[sample] = sampled
+    return in_order_of_appearance(labels)
+
+
+def _cluster_all(points: np.ndarray, k: int | None, max_k: int, seed: int) -> np.ndarray:
+    """Cluster labels from a Ward tree over every point."""
     if len(points) < 3 or not points.any():
         return np.zeros(len(points), dtype=int)
     tree = ward_tree(points)
