@@ -2,8 +2,8 @@
 
 ``LookupAttributeRules`` applies the attribute ruler's rules by lookup (same rules, same
 precedence, same result) instead of running every pattern over every token; ``ProperNounNer``
-runs the entity recogniser only on sentences with a proper noun, the only tokens whose entity
-labels the extractors read.
+runs the entity recogniser only around proper nouns, the only tokens whose entity labels the
+extractors read.
 """
 
 from __future__ import annotations
@@ -129,28 +129,36 @@ class LookupAttributeRules:
 
 
 class ProperNounNer:
-    """The entity recogniser run only on the sentences that contain a proper noun.
+    """The entity recogniser run only around proper nouns: on stretches of a sentence reaching
+    ``margin`` tokens either side of each capitalised proper noun.
 
-    Every other token is marked outside any entity, as the full recogniser would mostly do.
+    Every other token is marked outside any entity. With a margin of 8 the entities that
+    include a proper noun are the same as the sentence-wide recogniser's on the sample texts.
     """
 
-    def __init__(self, ner: EntityRecognizer, batch_size: int = 256) -> None:
+    def __init__(self, ner: EntityRecognizer, batch_size: int = 256, margin: int = 8) -> None:
         self.ner = ner
         self.batch_size = batch_size
+        self.margin = margin
 
     def __call__(self, doc: Doc) -> Doc:
         """Recognise the entities of one document."""
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        """Recognise the entities of a stream of documents, sentences batched together."""
+        """Recognise the entities of a stream of documents, stretches batched together."""
         for batch in minibatch(docs, size=batch_size or self.batch_size):
-            sentences = [s for doc in batch for s in doc.sents if _has_proper_noun(s)]
+            stretches = [
+                stretch
+                for doc in batch
+                for sentence in doc.sents
+                for stretch in _around_proper_nouns(sentence, self.margin)
+            ]
             found: dict[int, list[Span]] = defaultdict(list)
-            parses = self.ner.pipe((sentence.as_doc() for sentence in sentences), batch_size=64)
-            for sentence, parse in zip(sentences, parses, strict=True):
-                found[id(sentence.doc)] += [
-                    Span(sentence.doc, sentence.start + e.start, sentence.start + e.end, e.label)
+            parses = self.ner.pipe((stretch.as_doc() for stretch in stretches), batch_size=64)
+            for stretch, parse in zip(stretches, parses, strict=True):
+                found[id(stretch.doc)] += [
+                    Span(stretch.doc, stretch.start + e.start, stretch.start + e.end, e.label)
                     for e in parse.ents
                 ]
             for doc in batch:
@@ -158,9 +166,19 @@ class ProperNounNer:
                 yield doc
 
 
-def _has_proper_noun(sentence: Span) -> bool:
-    """Whether a sentence has a capitalised proper noun."""
-    return any(token.pos_ == "PROPN" and token.text[:1].isupper() for token in sentence)
+def _around_proper_nouns(sentence: Span, margin: int) -> list[Span]:
+    """The stretches of ``sentence`` within ``margin`` tokens of a capitalised proper noun,
+    overlapping stretches merged."""
+    bounds: list[list[int]] = []
+    for token in sentence:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        start, end = max(sentence.start, token.i - margin), min(sentence.end, token.i + margin + 1)
+        if bounds and start <= bounds[-1][1]:
+            bounds[-1][1] = end
+        else:
+            bounds.append([start, end])
+    return [sentence.doc[start:end] for start, end in bounds]
 
 
 @Language.factory("analyser_attribute_rules")
@@ -171,7 +189,7 @@ def make_attribute_rules(nlp: Language, name: str) -> LookupAttributeRules:
 
 @Language.factory("analyser_proper_noun_ner")
 def make_proper_noun_ner(nlp: Language, name: str) -> ProperNounNer:
-    """The pipeline's own entity recogniser, run on sentences with a proper noun."""
+    """The pipeline's own entity recogniser, run around proper nouns."""
     return ProperNounNer(nlp.get_pipe("ner"))
 
 

@@ -41,7 +41,7 @@ def test_lookup_rules_match_the_attribute_ruler(corpus_dir: Path) -> None:
         )
 
 
-def test_entities_come_from_sentences_with_proper_nouns() -> None:
+def test_entities_are_found_around_proper_nouns() -> None:
     doc = load_pipeline()("Robert Jervis wrote in 1978 about the dilemma. It was severe in 1978.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Robert Jervis", "PERSON"), ("1978", "DATE")]
     assert all(token.ent_iob_ in {"B", "I", "O"} for token in doc)  # every token annotated
