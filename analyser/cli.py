@@ -22,7 +22,7 @@ from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 from analyser.lock import OutputLocked
 from analyser.models.cli import models_app
 from analyser.nlp import ModelNotInstalled
-from analyser.pipeline import RunSummary, load_corpus, run
+from analyser.pipeline import FIGURES, RunSummary, load_corpus, run
 from analyser.records import Corpus
 from analyser.report import write_report
 
@@ -93,7 +93,7 @@ def _summary_table(summary: RunSummary) -> Table:
     table = Table(title="analyser run", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    for label in ("documents", "paragraphs", "citations", "references", "concepts", "hypotheses"):
+    for label in FIGURES:
         table.add_row(label, str(getattr(summary, label)))
     table.add_row("problems", str(summary.problems), style="yellow" if summary.problems else None)
     table.add_row("re-used from the store", str(summary.reused))
@@ -179,7 +179,10 @@ def run_command(
             f"{type(error).__name__}: {error} (run with --debug for the traceback)"
         ) from None
     out_console.print(_summary_table(summary))
-    out_console.print(f"outputs written to [bold]{summary.out_dir}[/bold]")
+    if summary.up_to_date:
+        out_console.print(f"nothing changed: outputs in [bold]{summary.out_dir}[/bold] are current")
+    else:
+        out_console.print(f"outputs written to [bold]{summary.out_dir}[/bold]")
     if summary.problems:
         out_console.print(f"{summary.problems} file(s) could not be analysed: see problems.csv")
     if summary.documents == 0:

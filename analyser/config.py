@@ -10,7 +10,7 @@ from pathlib import Path
 from analyser import __version__
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 
-EXTRACTION_VERSION = "2"  # bump when an extractor's output changes for the same input
+EXTRACTION_VERSION = "3"  # bump when an extractor's output changes for the same input
 
 
 @dataclass(frozen=True)

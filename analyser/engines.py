@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
 
 from analyser.config import Settings
 from analyser.extract.document import Outcome, Task, process
 from analyser.nlp import load_pipeline
+
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: enough to keep it busy, few in memory
 
 
 def _warm_worker(model: str | None) -> None:
@@ -16,7 +19,8 @@ def _warm_worker(model: str | None) -> None:
 
 
 def run_local(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
-    """Outcomes as tasks finish: in-process for one job, else in a pool of processes."""
+    """Outcomes as tasks finish: in-process for one job, else in a pool of processes with a
+    few tasks per worker in flight, so that memory does not grow with the corpus."""
     if settings.jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield process(task, settings)
@@ -26,9 +30,14 @@ def run_local(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
         initializer=_warm_worker,
         initargs=(settings.model,),
     ) as pool:
-        futures = [pool.submit(process, task, settings) for task in tasks]
-        for future in as_completed(futures):
-            yield future.result()
+        queue = iter(tasks)
+        window = IN_FLIGHT_PER_WORKER * settings.jobs
+        pending = {pool.submit(process, task, settings) for task in islice(queue, window)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                pending |= {pool.submit(process, task, settings) for task in islice(queue, 1)}
+                yield future.result()
 
 
 def run_dask(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
@@ -49,8 +58,14 @@ def run_dask(tasks: list[Task], settings: Settings) -> Iterator[Outcome]:
         )
         client = Client(cluster)
     try:
-        futures = [client.submit(process, task, settings, pure=False) for task in tasks]
-        for future in as_completed(futures):
+        queue = iter(tasks)
+        window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+        running = as_completed(
+            [client.submit(process, task, settings, pure=False) for task in islice(queue, window)]
+        )
+        for future in running:
+            for task in islice(queue, 1):
+                running.add(client.submit(process, task, settings, pure=False))
             yield future.result()
     finally:
         client.close()

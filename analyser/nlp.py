@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analyser.pipes import speed_up
 from analyser.records import Document, Paragraph
 
 OFFICIAL_MODEL = "en_core_web_sm"
@@ -29,10 +30,11 @@ def default_model_name() -> str:
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """The named spaCy pipeline (default: ``default_model_name()``), cached per process."""
+    """The named spaCy pipeline (default: ``default_model_name()``), cached per process, with
+    the faster stand-ins of ``analyser.pipes`` in place."""
     model = name or default_model_name()
     try:
-        return spacy.load(model)
+        return speed_up(spacy.load(model))
     except OSError as error:
         raise ModelNotInstalled(
             f"spaCy pipeline {model!r} is not installed; "

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from analyser.atomic import write_text
 from analyser.config import Settings
@@ -33,7 +35,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 @dataclass
 class RunSummary:
-    """What a run did and where it wrote."""
+    """What a run did and where it wrote; ``corpus`` and ``tables`` are rebuilt from the store
+    on first use when the run found nothing changed and left the outputs as they were."""
 
     out_dir: Path
     documents: int = 0
@@ -46,10 +49,40 @@ class RunSummary:
     reused: int = 0
     extracted: int = 0
     removed: int = 0
+    up_to_date: bool = False  # nothing changed: corpus steps and outputs were skipped
     outputs: list[Path] = field(default_factory=list)
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-    corpus: Corpus = field(default_factory=Corpus, repr=False)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage; workers' summed
+    _corpus: Corpus | None = field(default=None, repr=False)
+    _tables: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus the outputs were written from."""
+        if self._corpus is None:
+            self._corpus = load_corpus(self.out_dir)[0]
+        return self._corpus
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every output table as a DataFrame."""
+        if self._tables is None:
+            with Store(self.out_dir / STORE_NAME) as store:
+                self._tables = all_tables(self.corpus, store.problems())
+        return self._tables
+
+    def count(self, corpus: Corpus, problems: int) -> None:
+        """Fill in the figures of ``corpus``."""
+        results = corpus.results
+        self.documents = len(results)
+        self.paragraphs = sum(len(r.document.paragraphs) for r in results)
+        self.citations = sum(len(r.citations) for r in results)
+        self.references = sum(len(r.references) for r in results)
+        self.hypotheses = sum(len(r.hypotheses) for r in results)
+        self.concepts = len(corpus.concepts)
+        self.problems = problems
+
+
+FIGURES = ("documents", "paragraphs", "citations", "references", "concepts", "hypotheses")
 
 
 def _file_digest(path: Path) -> str | None:
@@ -104,6 +137,13 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
     return tasks, reused
 
 
+# One BLAS thread in the corpus steps: results that do not depend on the machine's thread
+# count, and no threads spinning against each other on a busy machine (a 24-fold slowdown of
+# the positions' SVD was measured on a loaded 2-core machine).
+SINGLE_THREADED = threadpool_limits.wrap(limits=1)
+
+
+@SINGLE_THREADED
 def build_corpus(
     results: list[DocResult], settings: Settings, timer: StageTimer | None = None
 ) -> Corpus:
@@ -153,6 +193,7 @@ def load_corpus(out_dir: str | Path) -> tuple[Corpus, list[tuple[str, str]], Set
         return build_corpus(store.results(), settings), store.problems(), settings
 
 
+@SINGLE_THREADED
 def write_outputs(
     corpus: Corpus,
     problems: list[tuple[str, str]],
@@ -180,6 +221,34 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
         write_text(out_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
         for name, frame in sorted(tables.items())
     ]
+
+
+def _outputs_key(store: Store, problems: list[tuple[str, str]], settings: Settings) -> str:
+    """A hash of everything the outputs are made from: stored results, problems, settings."""
+    made_from = {
+        "results": store.contents(),
+        "problems": sorted(problems),
+        "corpus": _corpus_settings(settings),
+        "vosviewer": settings.vosviewer,
+        "extraction": settings.fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()
+
+
+def _outputs_intact(store: Store, key: str, out: Path) -> list[Path] | None:
+    """The outputs of a previous run made from the same ``key``, if every one is still there."""
+    saved = store.get("outputs")
+    if not saved or saved["key"] != key:
+        return None
+    paths = [out / name for name in saved["files"]]
+    return paths if all(path.is_file() for path in paths) else None
+
+
+def _remember_outputs(store: Store, key: str, summary: RunSummary) -> None:
+    """Save what the outputs were made from, their files and figures, for the next run."""
+    files = sorted(str(path.relative_to(summary.out_dir)) for path in summary.outputs)
+    figures = {name: getattr(summary, name) for name in FIGURES}
+    store.put("outputs", {"key": key, "files": files, "figures": figures})
 
 
 def run(
@@ -214,16 +283,19 @@ def run(
         summary.removed = store.keep_only(_store_key(p) for p in files if str(p) not in failed)
         store.replace_problems(problems)
         store.put("settings", _corpus_settings(settings))
-        with timer.stage("store"):
-            results = store.results()
-        summary.corpus = corpus = build_corpus(results, settings, timer)
-        summary.tables, summary.outputs = write_outputs(corpus, problems, out, settings, timer)
+        key = _outputs_key(store, problems, settings)
+        unchanged = _outputs_intact(store, key, out)
+        if unchanged is not None:
+            summary.up_to_date, summary.outputs = True, unchanged
+            for name, value in store.get("outputs")["figures"].items():
+                setattr(summary, name, value)
+            summary.problems = len(problems)
+        else:
+            with timer.stage("store"):
+                results = store.results()
+            summary._corpus = corpus = build_corpus(results, settings, timer)
+            summary._tables, summary.outputs = write_outputs(corpus, problems, out, settings, timer)
+            summary.count(corpus, len(problems))
+            _remember_outputs(store, key, summary)
     summary.seconds = timer.seconds
-    summary.documents = len(corpus.results)
-    summary.paragraphs = sum(len(r.document.paragraphs) for r in corpus.results)
-    summary.citations = sum(len(r.citations) for r in corpus.results)
-    summary.references = sum(len(r.references) for r in corpus.results)
-    summary.hypotheses = sum(len(r.hypotheses) for r in corpus.results)
-    summary.concepts = len(corpus.concepts)
-    summary.problems = len(problems)
     return summary

@@ -104,6 +104,13 @@ class Store:
                 db.execute("DELETE FROM mentions WHERE doc = ?", (doc,))
         return len(gone)
 
+    def contents(self) -> list[tuple[str, str]]:
+        """Every stored (path, cache key), sorted: what the corpus steps would be built from."""
+        return [
+            tuple(row)
+            for row in self._db.execute("SELECT path, cache_key FROM results ORDER BY path")
+        ]
+
     def results(self) -> list[DocResult]:
         """Every stored result, ordered by document id."""
         rows = self._db.execute("SELECT result FROM results ORDER BY doc, path").fetchall()

@@ -49,10 +49,12 @@ def _peak_rss_mb() -> float:
 
 
 def _raw_spacy(folder: str) -> None:
-    """Baseline: the full spaCy pipeline over every text, nothing else."""
-    from analyser.nlp import load_pipeline
+    """Baseline: spaCy's own full pipeline, as installed, over every text, nothing else."""
+    import spacy
 
-    nlp = load_pipeline()
+    from analyser.nlp import default_model_name
+
+    nlp = spacy.load(default_model_name())
     texts = (path.read_text(encoding="utf-8") for path in sorted(Path(folder).glob("*.txt")))
     for _ in nlp.pipe(texts, batch_size=32):
         pass

@@ -66,6 +66,30 @@ def test_unchanged_rerun_does_no_nlp_work(
     assert (again.reused, again.extracted, again.documents) == (4, 0, 4)
 
 
+def test_unchanged_rerun_leaves_outputs_as_they_are(corpus_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run([corpus_copy], out)
+    written = {path: path.stat().st_mtime_ns for path in first.outputs}
+    again = run([corpus_copy], out)
+    assert again.up_to_date and not first.up_to_date
+    assert {path: path.stat().st_mtime_ns for path in again.outputs} == written
+    assert "outputs: report" not in again.seconds
+    figures = ("documents", "paragraphs", "citations", "references", "concepts", "hypotheses")
+    assert [getattr(again, name) for name in figures] == [getattr(first, n) for n in figures]
+    for name, table in first.tables.items():  # rebuilt from the store on demand
+        pd.testing.assert_frame_equal(again.tables[name], table)
+
+
+def test_missing_output_or_new_setting_rewrites_outputs(corpus_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run([corpus_copy], out)
+    (out / "report.html").unlink()
+    assert not run([corpus_copy], out).up_to_date
+    assert (out / "report.html").is_file()
+    assert not run([corpus_copy], out, Settings(vosviewer="citations")).up_to_date
+    assert run([corpus_copy], out, Settings(vosviewer="citations")).up_to_date
+
+
 def test_changed_file_is_redone_and_removed_file_drops_out(
     corpus_copy: Path, tmp_path: Path, extraction_counter: list[str]
 ) -> None:

@@ -56,9 +56,9 @@ def _continues(paragraph: ParsedParagraph) -> bool:
     return bool(text) and text[0].islower()
 
 
-def _plain_unit(paragraph: ParsedParagraph, sentence: Span) -> Unit:
-    length = len(paragraph.parse.text) + 1
-    return Unit(paragraph, sentence, [(0, length, paragraph.paragraph.start)])
+def _plain_unit(paragraph: ParsedParagraph, sentence: Span, length: int) -> Unit:
+    """A sentence inside one paragraph (whose parse is ``length`` characters long)."""
+    return Unit(paragraph, sentence, [(0, length + 1, paragraph.paragraph.start)])
 
 
 def _rejoined(
@@ -87,7 +87,8 @@ def sentence_units(parsed: Sequence[ParsedParagraph], nlp: Language | None) -> l
             tail = next(iter(following.parse.sents))
             joined = _rejoined(paragraph, sentences.pop(), following, tail, nlp or load_pipeline())
             skip_first = True
-        units.extend(_plain_unit(paragraph, sentence) for sentence in sentences)
+        length = len(paragraph.parse.text)
+        units.extend(_plain_unit(paragraph, sentence, length) for sentence in sentences)
         if joined is not None:
             units.append(joined)
     return units
