@@ -21,7 +21,10 @@ CAUSAL_VERBS: dict[str, int] = {
             "escalate accelerate create generate produce cause trigger provoke spark fuel "
             "drive induce stimulate spur enable help support reinforce bolster yield breed "
             "invite motivate prompt magnify deepen provide allow permit incentivize "
-            "incentivise ensure encourage precipitate entail engender"
+            "incentivise ensure encourage precipitate entail engender augment elevate accentuate "
+            "catalyze catalyse nurture cultivate propel energize energise empower embolden "
+            "entrench widen broaden prolong lengthen sustain maximize maximise stoke inflame "
+            "incite foment instigate galvanize galvanise benefit"
         ),
         1,
     ),
@@ -32,14 +35,18 @@ CAUSAL_VERBS: dict[str, int] = {
             "ameliorate alleviate ease attenuate dampen erode hurt harm damage threaten "
             "offset curb restrain avert resolve eliminate remove lessen counteract "
             "destabilize destabilise jeopardize jeopardise minimise minimize depress stifle "
-            "block preclude avoid neutralize neutralise impair obstruct retard cut"
+            "block preclude avoid neutralize neutralise impair obstruct retard cut shorten "
+            "curtail hamper thwart frustrate stymie cripple undercut sap deplete dilute negate "
+            "nullify halt stop delay slow stall disrupt degrade hamstring handicap penalize "
+            "penalise compromise combat counter destroy blunt soften temper mute crowd"
         ),
         -1,
     ),
     **dict.fromkeys(
         _words(
             "affect influence shape determine explain condition moderate mediate "
-            "impact alter change govern structure"
+            "impact alter change govern structure modify transform reshape modulate mould mold "
+            "dictate"
         ),
         0,
     ),
@@ -53,6 +60,8 @@ PHRASAL_CAUSAL: dict[str, tuple[str, int]] = {
     "give": ("to", 1),  # give rise to
     "bring": ("about", 1),
     "impact": ("on", 0),
+    "translate": ("into", 1),
+    "account": ("for", 0),
 }
 
 # Verbs whose subject depends on their "on" object without a sign ("Y depends on X").
@@ -64,6 +73,12 @@ REVERSE_PHRASAL: dict[str, str] = {
     "stem": "from",
     "arise": "from",
     "follow": "from",
+    "derive": "from",
+    "flow": "from",
+    "spring": "from",
+    "emanate": "from",
+    "originate": "from",
+    "benefit": "from",
 }
 
 # Intransitive change verbs: the subject changes (lemma -> sign).
@@ -71,14 +86,14 @@ CHANGE_VERBS: dict[str, int] = {
     **dict.fromkeys(
         _words(
             "increase rise grow expand intensify escalate worsen accelerate spread deepen "
-            "heighten multiply soar mount climb improve"
+            "heighten multiply soar mount climb improve surge swell widen broaden lengthen"
         ),
         1,
     ),
     **dict.fromkeys(
         _words(
             "decrease decline fall drop diminish shrink weaken wane subside ease erode lessen "
-            "recede dwindle"
+            "recede dwindle plummet plunge slump deteriorate fade abate"
         ),
         -1,
     ),
@@ -92,11 +107,18 @@ CAUSE_NOUNS: dict[str, int] = {
     **dict.fromkeys(
         _words(
             "source cause reason catalyst driver determinant root engine key prerequisite "
-            "precondition basis recipe element contributor trigger origin spur"
+            "precondition basis recipe element contributor trigger origin spur antecedent "
+            "predictor facilitator enabler stimulus promoter"
         ),
         1,
     ),
-    **dict.fromkeys(_words("obstacle barrier impediment constraint check brake"), -1),
+    **dict.fromkeys(
+        _words(
+            "obstacle barrier impediment constraint check brake threat danger hindrance "
+            "deterrent hurdle bottleneck inhibitor detriment liability"
+        ),
+        -1,
+    ),
 }
 RESULT_NOUNS = frozenset(_words("result consequence product outcome function effect by-product"))
 
@@ -114,33 +136,51 @@ LINK_PARTICIPLES = frozenset(
 
 # Words that carry a sign on their own.
 POSITIVE_WORDS = frozenset(
-    _words("positive positively beneficial favourable favorable conducive supportive")
+    _words(
+        "positive positively beneficial beneficially favourable favorable favourably favorably "
+        "conducive supportive advantageous helpful salutary"
+    )
 )
 NEGATIVE_WORDS = frozenset(
     _words(
         "negative negatively adverse adversely detrimental harmful unfavourable unfavorable "
-        "inverse inversely"
+        "inverse inversely damaging deleterious counterproductive counter-productive "
+        "destructive disadvantageous injurious pernicious corrosive unfavourably unfavorably "
+        "detrimentally harmfully"
     )
 )
+_RISE = r"(?:increas|ris|grow|climb|improv)\w*"
+_FALL = r"(?:decreas|declin|fall|drop|diminish|weaken)\w*"
 NONLINEAR_PATTERN = (
-    r"\b(curvilinear\w*|non-?linear\w*|inverted[- ]?u|u[- ]?shaped?|j[- ]?shaped?)\b"
+    r"\b(curvilinear\w*|non-?linear\w*|non-?monotonic\w*|quadratic\w*|parabolic\w*|"
+    r"concave|convex|inverted[- ]?u|u[- ]?shaped?|j[- ]?shaped?|s[- ]?shaped?|"
+    r"diminishing (?:marginal )?returns?|at an? (?:increasing|decreasing|diminishing) rate|"
+    r"tipping[- ]point|up to an? (?:certain )?(?:point|threshold|level)|"
+    rf"{_RISE}(?:\W+\w+){{0,4}}?\W+(?:and )?then\W+{_FALL}|"
+    rf"{_FALL}(?:\W+\w+){{0,4}}?\W+(?:and )?then\W+{_RISE})\b"
 )
 
 # Comparatives and change modifiers (lower case surface or lemma).
 MORE_WORDS = frozenset(
     _words(
         "more higher greater larger bigger better stronger increased increasing rising growing "
-        "heavier wider faster further richer wealthier enhanced improved superior high"
+        "heavier wider faster further richer wealthier enhanced improved superior high longer "
+        "heightened elevated intensified expanded strengthened"
     )
 )
 LESS_WORDS = frozenset(
     _words(
         "less lower smaller fewer weaker worse reduced decreased decreasing declining lesser "
-        "poorer diminished inferior low"
+        "poorer diminished inferior low slower narrower shorter lowered weakened dwindling "
+        "shrinking falling diminishing"
     )
 )
 # Modifiers that deny a link ("an insignificant relationship", "no effect").
-NULL_WORDS = frozenset(_words("no insignificant non-significant nonsignificant null"))
+NULL_WORDS = frozenset(
+    _words("no insignificant non-significant nonsignificant null negligible zero")
+)
+# Predicates that deny a link outright ("X is unrelated to Y").
+UNLINKED_WORDS = frozenset(_words("unrelated uncorrelated unassociated unconnected"))
 CHANGE_NOUNS: dict[str, int] = {
     **dict.fromkeys(_words("increase rise growth expansion escalation"), 1),
     **dict.fromkeys(_words("decrease decline reduction drop fall loss erosion"), -1),
