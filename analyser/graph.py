@@ -7,11 +7,15 @@ added in sorted order so that every export of the same corpus is byte-identical.
 
 from __future__ import annotations
 
+import bisect
 import re
+import string
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -174,17 +178,44 @@ def match_work(text: str, works: Iterable[Work]) -> Work | None:
     return scored[0][3]
 
 
+class WorkIndex:
+    """``match_work`` over one list of works for many strings: a string with a year is only
+    compared with the works of that year, and each distinct string is matched once."""
+
+    def __init__(self, works: Iterable[Work]) -> None:
+        self.works = list(works)
+        self.by_year: dict[str | None, list[Work]] = defaultdict(list)
+        for work in self.works:
+            self.by_year[base_year(work.year)].append(work)
+        self._found: dict[str, Work | None] = {}
+
+    def match(self, text: str) -> Work | None:
+        """``match_work(text, works)``."""
+        if text not in self._found:
+            year = parse_author_year(text)[1]
+            pool = self.works if year is None else self.by_year.get(base_year(year), [])
+            self._found[text] = match_work(text, pool)
+        return self._found[text]
+
+
 # --- concept matching in hypothesis parts -------------------------------------------------
+
+
+_SPELLING_VARIANTS = (("ence", "en[cs]e"), ("our", "ou?r"), ("ise", "i[sz]e"))
+
+
+def _token_parts(token: str) -> tuple[str, str]:
+    """The literal start of one word's pattern and the regex of its British/American ending."""
+    for british, american in _SPELLING_VARIANTS:
+        if token.endswith(british) or token.endswith(british.replace("c", "s")):
+            return token[: -len(british)], american
+    return token, ""
 
 
 def _token_pattern(token: str) -> str:
     """A regex for one word allowing British/American spelling and a plural ending."""
-    pattern = re.escape(token)
-    for british, american in (("ence", "en[cs]e"), ("our", "ou?r"), ("ise", "i[sz]e")):
-        if token.endswith(british) or token.endswith(british.replace("c", "s")):
-            pattern = re.escape(token[: -len(british)]) + american
-            break
-    return pattern + r"(?:s|es)?"
+    head, ending = _token_parts(token)
+    return re.escape(head) + ending + r"(?:s|es)?"
 
 
 def _label_tokens(label: str) -> list[str]:
@@ -221,26 +252,77 @@ class LabelMatcher:
         )
 
 
-class MatcherIndex:
-    """The label matchers of a corpus's concepts, indexed by their prefixes so that a text is
-    only searched for the concepts whose prefix it contains."""
+KEY_MAX_CHARS = 6  # how many leading letters of a label index it
+_NOT_AFTER_WORD = re.compile(r"(?<!\w)")  # where a label's match can start
+_ASCII_START = re.compile(r"[a-z0-9]*")
 
-    def __init__(self, matchers: Mapping[str, LabelMatcher]) -> None:
-        self.matchers = matchers
-        self.by_prefix: dict[str, list[str]] = defaultdict(list)
-        for concept, matcher in matchers.items():
-            if matcher.prefix:
-                self.by_prefix[matcher.prefix].append(concept)
-        self.lengths = sorted({len(prefix) for prefix in self.by_prefix})
+
+@cache
+def _ascii_folding() -> dict[int, str]:
+    """Every character a case-insensitive regex takes for an ASCII letter or digit -> that
+    lower-case character (found by asking the regex engine about all of Unicode)."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    plain = string.ascii_lowercase + string.digits
+    table = {}
+    for match in re.finditer("|".join(plain), everything, re.IGNORECASE):
+        found = match.group()
+        table[ord(found)] = next(c for c in plain if re.fullmatch(c, found, re.IGNORECASE))
+    return table
+
+
+def _literal_heads(label: str) -> list[str]:
+    """The literal starts of a label's words, before any spelling variant."""
+    return [_token_parts(token)[0] for token in _label_tokens(label)]
+
+
+class MatcherIndex:
+    """The label matchers of a corpus's concepts, indexed by the first letters of their labels.
+
+    Every match of a label starts a word (after no word character) with the first letters of
+    its first word and contains the literal start of each of its words; a text is only searched
+    for the concepts that pass both tests (on the text with regex case-equivalents of ASCII
+    letters replaced by those letters, so the tests are never stricter than the regex).
+    """
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.matchers = {concept: LabelMatcher.of(label) for concept, label in labels.items()}
+        self.by_key: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        self.unkeyed: list[str] = []  # labels whose first word does not start with [a-z0-9]
+        for concept, label in labels.items():
+            if not self.matchers[concept].prefix:
+                continue  # a label without words matches nothing
+            heads = _literal_heads(label)
+            key = _ASCII_START.match(heads[0]).group()[:KEY_MAX_CHARS]
+            plain = [head for head in heads if _ASCII_START.fullmatch(head)]  # [a-z0-9]* only
+            if key:
+                self.by_key[key].append((concept, plain))
+            else:
+                self.unkeyed.append(concept)
+        self.lengths = sorted({len(key) for key in self.by_key})
+        self._surface_matchers: dict[str, LabelMatcher] = {}
 
     def candidates(self, folded_texts: Iterable[str]) -> set[str]:
-        """Concepts whose prefix occurs in one of ``folded_texts`` (all others cannot match)."""
-        found: set[str] = set()
+        """Concepts whose label may occur in one of ``folded_texts`` (all others cannot)."""
+        folding = _ascii_folding()
+        found = set(self.unkeyed)
         for text in folded_texts:
-            grams = {text[i : i + n] for n in self.lengths for i in range(len(text) - n + 1)}
-            for prefix in grams & self.by_prefix.keys():
-                found.update(self.by_prefix[prefix])
+            ascii_text = text.translate(folding)
+            starts = [match.start() for match in _NOT_AFTER_WORD.finditer(text)]
+            keys = {ascii_text[i : i + n] for i in starts for n in self.lengths}
+            for key in keys & self.by_key.keys():
+                found.update(
+                    concept
+                    for concept, heads in self.by_key[key]
+                    if all(head in ascii_text for head in heads)
+                )
         return found
+
+    def surface_matcher(self, surface: str) -> LabelMatcher:
+        """The matcher of a mention's surface form (built once per surface)."""
+        matcher = self._surface_matchers.get(surface)
+        if matcher is None:
+            matcher = self._surface_matchers[surface] = LabelMatcher.of(surface)
+        return matcher
 
 
 # --- nodes ------------------------------------------------------------------------------------
@@ -453,7 +535,9 @@ def _co_occurs_edges(corpus: Corpus) -> list[EdgeTuple]:
     ]
 
 
-def _hypothesis_edges(corpus: Corpus, matchers: MatcherIndex) -> list[EdgeTuple]:
+def _hypothesis_edges(
+    corpus: Corpus, matchers: MatcherIndex, work_index: WorkIndex
+) -> list[EdgeTuple]:
     """states, involves and attributed_to edges of every hypothesis."""
     works_by_key = {work.key: work for work in corpus.works}
     works_by_doc: dict[str, set[str]] = defaultdict(set)
@@ -469,18 +553,33 @@ def _hypothesis_edges(corpus: Corpus, matchers: MatcherIndex) -> list[EdgeTuple]
             | {r.work for r in result.references if r.work}
         )
         local_works = [works_by_key[key] for key in sorted(doc_works) if key in works_by_key]
+        mentions = _MentionSpans(result.mentions)
         for hyp in result.hypotheses:
             hyp_node = node_id("hypothesis", hyp.id)
             edges.append(_edge(node_id("document", doc), hyp_node, "states"))
-            edges.extend(_involves_edges(hyp, result.mentions, matchers))
+            edges.extend(_involves_edges(hyp, mentions.inside(hyp.start, hyp.end), matchers))
             for attributed in hyp.attributed:
                 work = works_by_key.get(attributed) or match_work(attributed, local_works)
-                work = work or match_work(attributed, corpus.works)
+                work = work or work_index.match(attributed)
                 if work is not None:
                     edges.append(
                         _edge(hyp_node, node_id("work", work.key), "attributed_to", text=attributed)
                     )
     return edges
+
+
+class _MentionSpans:
+    """The concept mentions of one document in span order, to find those inside a span."""
+
+    def __init__(self, mentions: Iterable[ConceptMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda mention: mention.start)
+        self.starts = [mention.start for mention in self.mentions]
+
+    def inside(self, start: int, end: int) -> list[ConceptMention]:
+        """The mentions that lie within ``start``–``end``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.starts, end)
+        return [mention for mention in self.mentions[first:last] if mention.end <= end]
 
 
 def _involves_edges(
@@ -490,32 +589,26 @@ def _involves_edges(
 ) -> list[EdgeTuple]:
     """involves edges from a hypothesis to its concepts, one per role the concept plays.
 
-    The concepts are those the hypothesis lists, those mentioned inside its sentence, and
-    those whose label appears in its cause, effect or condition. A listed or mentioned
-    concept found in none of the three parts gets role "other".
+    The concepts are those the hypothesis lists, those mentioned inside its sentence
+    (``mentions``), and those whose label appears in its cause, effect or condition. A listed
+    or mentioned concept found in none of the three parts gets role "other".
     """
     known = matchers.matchers
     surfaces: dict[str, set[str]] = {concept: set() for concept in hyp.concepts if concept in known}
     for mention in mentions:
-        inside = mention.start >= hyp.start and mention.end <= hyp.end
-        if inside and mention.concept in known:
+        if mention.concept in known:
             surfaces.setdefault(mention.concept, set()).add(mention.surface)
-    parts = {role: fold(getattr(hyp, role) or "") for role in HYPOTHESIS_ROLES}
+    parts = [(role, part) for role in HYPOTHESIS_ROLES if (part := fold(getattr(hyp, role) or ""))]
+    hyp_node = node_id("hypothesis", hyp.id)
     edges = []
-    for concept in sorted(matchers.candidates(parts.values()) | surfaces.keys()):
-        matcher = known[concept]
-        extra = [LabelMatcher.of(surface) for surface in sorted(surfaces.get(concept, ()))]
-        roles = [
-            role
-            for role, part in parts.items()
-            if part and any(m.search(part) for m in (matcher, *extra))
-        ]
+    for concept in sorted(matchers.candidates(part for _, part in parts) | surfaces.keys()):
+        labels = [known[concept]]
+        labels += [matchers.surface_matcher(s) for s in sorted(surfaces.get(concept, ()))]
+        roles = [role for role, part in parts if any(m.search(part) for m in labels)]
         if not roles and concept in surfaces:
             roles = ["other"]
         target = node_id("concept", concept)
-        edges.extend(
-            _edge(node_id("hypothesis", hyp.id), target, "involves", role=role) for role in roles
-        )
+        edges.extend(_edge(hyp_node, target, "involves", role=role) for role in roles)
     return edges
 
 
@@ -551,7 +644,9 @@ def _in_position_edges(corpus: Corpus) -> list[EdgeTuple]:
     return edges
 
 
-def _model_edges(corpus: Corpus, models: Sequence[Mapping[str, Any]]) -> list[EdgeTuple]:
+def _model_edges(
+    corpus: Corpus, models: Sequence[Mapping[str, Any]], work_index: WorkIndex
+) -> list[EdgeTuple]:
     """formalised_by (hypothesis→model) and implements (model→work) edges."""
     edges = [
         _edge(
@@ -568,7 +663,7 @@ def _model_edges(corpus: Corpus, models: Sequence[Mapping[str, Any]]) -> list[Ed
     ]
     for model in models:
         for cited in model.get("works", []):
-            work = match_work(str(cited), corpus.works)
+            work = work_index.match(str(cited))
             if work is not None:
                 edges.append(
                     _edge(
@@ -651,16 +746,15 @@ def build_graph(
         _model_nodes(corpus, models),
     ):
         nodes.update(part)
-    matchers = MatcherIndex(
-        {concept.id: LabelMatcher.of(concept.label) for concept in corpus.concepts}
-    )
+    matchers = MatcherIndex({concept.id: concept.label for concept in corpus.concepts})
+    work_index = WorkIndex(corpus.works)
     edges = [
         *_cites_edges(corpus),
         *_mentions_edges(corpus),
         *_co_occurs_edges(corpus),
-        *_hypothesis_edges(corpus, matchers),
+        *_hypothesis_edges(corpus, matchers, work_index),
         *_in_position_edges(corpus),
-        *_model_edges(corpus, models),
+        *_model_edges(corpus, models, work_index),
     ]
     graph = nx.MultiDiGraph(name="analyser citation and concept graph")
     for node in sorted(nodes):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,11 +24,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def clean_text(text: str) -> str:
     """``text`` without characters that XML 1.0 cannot carry (e.g. form feeds from PDFs)."""
-    return _NOT_XML.sub("", text)
+    return text if _NOT_XML.search(text) is None else _NOT_XML.sub("", text)
 
 
 def to_scalar(value: Any) -> Scalar:
     """A list as a "; "-joined string, a dict as sorted JSON, a string cleaned for XML."""
+    if type(value) is str:  # the common case first
+        return clean_text(value)
     if isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | tuple | set | frozenset):
@@ -51,15 +54,17 @@ def _widest(kinds: set[type]) -> type:
 
 def attribute_types(records: Iterable[Mapping[str, Scalar]]) -> dict[str, type]:
     """Attribute name -> the Python type all its values are written as, sorted by name."""
-    seen: dict[str, set[type]] = {}
+    seen: dict[str, set[type]] = defaultdict(set)
     for record in records:
         for name, value in record.items():
-            seen.setdefault(name, set()).add(type(value))
+            seen[name].add(type(value))
     return {name: _widest(seen[name]) for name in sorted(seen)}
 
 
 def coerce(value: Scalar, kind: type) -> Scalar:
     """``value`` converted to ``kind`` (bools and numbers become text for a text attribute)."""
+    if type(value) is kind:
+        return value
     if kind is str and isinstance(value, bool):
         return "true" if value else "false"
     return kind(value)

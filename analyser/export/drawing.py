@@ -6,7 +6,10 @@ Shared by the GEXF, Cytoscape and HTML map exports so they all show the same pic
 from __future__ import annotations
 
 import colorsys
+import itertools
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
 import numpy as np
@@ -45,11 +48,63 @@ SHAPE = {
     "position": "disc",
     "model": "square",
 }
-_BLOCK = 512  # rows of the pairwise repulsion computed at once (bounds memory)
+_BLOCK_CELLS = 1 << 17  # pairs of the repulsion computed at once (the work arrays stay in cache)
+_BLOCK_MIN_ROWS = 8
+_ROWS_PER_WORKER = 256  # fewer rows than this per thread are not worth a thread
 
 
 def _initial_positions(n: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).random((n, 2))
+
+
+def _repulsion_rows(
+    x: np.ndarray, y: np.ndarray, k2: float, rows: range, move_x: np.ndarray, move_y: np.ndarray
+) -> None:
+    """Sum the pairwise repulsion on the nodes ``rows`` into ``move_x``/``move_y``.
+
+    A few rows at a time in reused buffers small enough to stay in the processor cache; each
+    row is summed over all nodes in node order, so the sums do not depend on the block size.
+    """
+    n = len(x)
+    block = max(_BLOCK_MIN_ROWS, _BLOCK_CELLS // n)
+    dx_buffer = np.empty((block, n), dtype=np.float32)
+    dy_buffer = np.empty((block, n), dtype=np.float32)
+    d2_buffer = np.empty((block, n), dtype=np.float32)
+    for start in range(rows.start, rows.stop, block):
+        stop = min(start + block, rows.stop)
+        dx, dy, d2 = dx_buffer[: stop - start], dy_buffer[: stop - start], d2_buffer[: stop - start]
+        np.subtract(x[start:stop, None], x[None, :], out=dx)
+        np.subtract(y[start:stop, None], y[None, :], out=dy)
+        np.multiply(dx, dx, out=d2)
+        np.multiply(dy, dy, out=dy)  # dy² for the distance; dy is recomputed below
+        np.add(d2, dy, out=d2)
+        np.maximum(d2, 1e-6, out=d2)
+        np.divide(k2, d2, out=d2)  # the force
+        np.multiply(dx, d2, out=dx)
+        np.sum(dx, axis=1, out=move_x[start:stop])
+        np.subtract(y[start:stop, None], y[None, :], out=dy)
+        np.multiply(dy, d2, out=dy)
+        np.sum(dy, axis=1, out=move_y[start:stop])
+
+
+def _repulsion(
+    x: np.ndarray, y: np.ndarray, k2: float, pool: ThreadPoolExecutor, workers: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The summed pairwise repulsion on each node, in ``workers`` row ranges run by ``pool``
+    (numpy releases the interpreter lock); a row's sum is the same whichever thread makes it."""
+    n = len(x)
+    move_x = np.empty(n, dtype=np.float32)
+    move_y = np.empty(n, dtype=np.float32)
+    bounds = [n * i // workers for i in range(workers + 1)]
+    chunks = [range(first, last) for first, last in itertools.pairwise(bounds)]
+    for future in [pool.submit(_repulsion_rows, x, y, k2, r, move_x, move_y) for r in chunks]:
+        future.result()
+    return move_x, move_y
+
+
+def _layout_workers(n: int) -> int:
+    """Threads for the repulsion of ``n`` nodes: one per processor, each with enough rows."""
+    return max(1, min(os.cpu_count() or 1, n // _ROWS_PER_WORKER))
 
 
 def _fruchterman_reingold(
@@ -57,8 +112,9 @@ def _fruchterman_reingold(
 ) -> np.ndarray:
     """Fruchterman–Reingold positions for ``n`` nodes and undirected edges ``rows``–``cols``.
 
-    Vectorised with numpy (repulsion in row blocks), so a few thousand nodes take seconds.
-    A weak pull to the centre keeps disconnected parts in view.
+    Vectorised with numpy (repulsion in row blocks, on every processor), so a few thousand
+    nodes take seconds; the repulsion is quadratic in ``n``. A weak pull to the centre keeps
+    disconnected parts in view.
     """
     pos = _initial_positions(n, seed)
     x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
@@ -67,28 +123,22 @@ def _fruchterman_reingold(
     gravity = 0.5 * math.sqrt(n) * k
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        move_x = np.empty(n, dtype=np.float32)
-        move_y = np.empty(n, dtype=np.float32)
-        for start in range(0, n, _BLOCK):
-            dx = x[start : start + _BLOCK, None] - x[None, :]
-            dy = y[start : start + _BLOCK, None] - y[None, :]
-            force = k2 / np.maximum(dx * dx + dy * dy, 1e-6)
-            move_x[start : start + _BLOCK] = (dx * force).sum(axis=1)
-            move_y[start : start + _BLOCK] = (dy * force).sum(axis=1)
-        ex, ey = x[rows] - x[cols], y[rows] - y[cols]
-        pull = np.sqrt(ex * ex + ey * ey) / k
-        pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
-        pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
-        move_x -= pull_x + gravity * (x - x.mean())
-        move_y -= pull_y + gravity * (y - y.mean())
-        length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
-        step = np.minimum(length, temperature) / length
-        x += move_x * step
-        y += move_y * step
-        temperature -= cooling
+    workers = _layout_workers(n)
+    with ThreadPoolExecutor(workers) as pool:
+        for _ in range(iterations):
+            move_x, move_y = _repulsion(x, y, k2, pool, workers)
+            ex, ey = x[rows] - x[cols], y[rows] - y[cols]
+            pull = np.sqrt(ex * ex + ey * ey) / k
+            pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
+            pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
+            move_x -= pull_x + gravity * (x - x.mean())
+            move_y -= pull_y + gravity * (y - y.mean())
+            length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
+            step = np.minimum(length, temperature) / length
+            x += move_x * step
+            y += move_y * step
+            temperature -= cooling
     return np.column_stack((x, y))
-    return pos
 
 
 def default_iterations(n_nodes: int) -> int:

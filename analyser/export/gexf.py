@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -18,6 +17,7 @@ from analyser.export.drawing import (
     node_radius,
     position_colours,
 )
+from analyser.export.xmltext import attribute_escape, text_escape
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -28,6 +28,8 @@ GEXF_TYPE = {bool: "boolean", int: "long", float: "double", str: "string"}
 _NODE_BUILTINS = {"label"}
 _EDGE_BUILTINS = {"weight"}
 
+_INDENT = "  "
+
 Layout = Mapping[str, tuple[float, float]]
 
 
@@ -37,78 +39,128 @@ def _text(value: Scalar) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _declare(graph_el: ET.Element, cls: str, types: Mapping[str, type], skip: set[str]) -> None:
+def _tag(depth: int, name: str, attributes: Mapping[str, str], close: bool = True) -> str:
+    """One indented start tag, empty (``<name ... />``) when ``close``."""
+    pairs = "".join(f' {key}="{attribute_escape(value)}"' for key, value in attributes.items())
+    return f"{_INDENT * depth}<{name}{pairs}{' />' if close else '>'}"
+
+
+def _block(depth: int, name: str, attributes: Mapping[str, str], children: list[str]) -> list[str]:
+    """An element with the given child lines, or an empty element without children."""
+    if not children:
+        return [_tag(depth, name, attributes)]
+    return [_tag(depth, name, attributes, close=False), *children, f"{_INDENT * depth}</{name}>"]
+
+
+def _text_element(depth: int, name: str, text: str) -> str:
+    body = f"<{name}>{text_escape(text)}</{name}>" if text else f"<{name} />"
+    return _INDENT * depth + body
+
+
+def _declarations(cls: str, types: Mapping[str, type], skip: set[str]) -> list[str]:
     """The <attributes> block of one class; attribute ids are the attribute names."""
-    block = ET.SubElement(graph_el, "attributes", {"class": cls, "mode": "static"})
-    for name, kind in types.items():
-        if name not in skip:
-            ET.SubElement(block, "attribute", {"id": name, "title": name, "type": GEXF_TYPE[kind]})
+    declared = [
+        _tag(3, "attribute", {"id": name, "title": name, "type": GEXF_TYPE[kind]})
+        for name, kind in types.items()
+        if name not in skip
+    ]
+    return _block(2, "attributes", {"class": cls, "mode": "static"}, declared)
 
 
-def _attvalues(parent: ET.Element, attrs: Mapping[str, Scalar], skip: set[str]) -> None:
-    values = ET.SubElement(parent, "attvalues")
-    for name, value in attrs.items():
-        if name not in skip:
-            ET.SubElement(values, "attvalue", {"for": name, "value": _text(value)})
+def _attribute_value(value: Scalar) -> str:
+    """``value`` as escaped attribute text (numbers and booleans need no escaping)."""
+    return attribute_escape(value) if isinstance(value, str) else _text(value)
 
 
-def _viz(node_el: ET.Element, graph: nx.MultiDiGraph, node: str, layout: Layout, colours) -> None:
+class _Attvalues:
+    """Writes the <attvalues> of one class; the start of each attvalue line is made once."""
+
+    def __init__(self, names: Iterable[str], skip: set[str]) -> None:
+        self.skip = skip
+        self.starts = {
+            name: f'{_INDENT * 5}<attvalue for="{attribute_escape(name)}" value="' for name in names
+        }
+
+    def lines(self, attrs: Mapping[str, Scalar]) -> list[str]:
+        """The attvalues block of one node or edge."""
+        starts = self.starts
+        values = [
+            f'{starts[name]}{_attribute_value(value)}" />'
+            for name, value in attrs.items()
+            if name not in self.skip
+        ]
+        return _block(4, "attvalues", {}, values)
+
+
+def _viz(graph: nx.MultiDiGraph, node: str, layout: Layout, colours: dict[str, str]) -> list[str]:
+    """Colour, position, size and shape of one node (numbers and names: nothing to escape)."""
     r, g, b = hex_to_rgb(node_colour(graph, node, colours))
-    ET.SubElement(node_el, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(g), "b": str(b)})
     x, y = layout.get(node, (0.0, 0.0))
-    ET.SubElement(node_el, f"{{{VIZ_NS}}}position", {"x": repr(x), "y": repr(-y), "z": "0.0"})
-    ET.SubElement(node_el, f"{{{VIZ_NS}}}size", {"value": repr(node_radius(graph, node))})
-    ET.SubElement(node_el, f"{{{VIZ_NS}}}shape", {"value": SHAPE[graph.nodes[node]["kind"]]})
+    indent = _INDENT * 4
+    return [
+        f'{indent}<viz:color r="{r}" g="{g}" b="{b}" />',
+        f'{indent}<viz:position x="{x!r}" y="{-y!r}" z="0.0" />',
+        f'{indent}<viz:size value="{node_radius(graph, node)!r}" />',
+        f'{indent}<viz:shape value="{SHAPE[graph.nodes[node]["kind"]]}" />',
+    ]
+
+
+def _element(start: str, name: str, children: list[str]) -> list[str]:
+    """A node or edge element (``start`` is its start tag without the closing bracket)."""
+    if not children:
+        return [f"{start} />"]
+    return [f"{start}>", *children, f"{_INDENT * 3}</{name}>"]
 
 
 def gexf_bytes(
     graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
 ) -> bytes:
-    """The graph as a GEXF 1.2 document (no timestamps: same graph, same bytes)."""
+    """The graph as a GEXF 1.2 document (no timestamps: same graph, same bytes).
+
+    Written line by line with two-space indentation, as ElementTree would write it.
+    """
     layout = force_layout(graph) if layout is None else layout
     colours = position_colours(graph)
     flat = flat or FlatGraph(graph)
-    ET.register_namespace("", GEXF_NS)
-    ET.register_namespace("viz", VIZ_NS)
-    ET.register_namespace("xsi", XSI_NS)
-    root = ET.Element(
-        f"{{{GEXF_NS}}}gexf", {"version": "1.2", f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION}
-    )
-    meta = ET.SubElement(root, "meta")
-    ET.SubElement(meta, "creator").text = "analyser"
-    ET.SubElement(meta, "description").text = flat.name
-    graph_el = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
-    _declare(graph_el, "node", flat.node_types, _NODE_BUILTINS)
-    _declare(graph_el, "edge", flat.edge_types, _EDGE_BUILTINS)
-    nodes_el = ET.SubElement(graph_el, "nodes", {"count": str(len(flat.nodes))})
+    viz = {"xmlns:viz": VIZ_NS} if flat.nodes else {}  # declared only where used
+    root = {
+        "xmlns": GEXF_NS,
+        **viz,
+        "xmlns:xsi": XSI_NS,
+        "version": "1.2",
+        "xsi:schemaLocation": SCHEMA_LOCATION,
+    }
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        _tag(0, "gexf", root, close=False),
+        f"{_INDENT}<meta>",
+        _text_element(2, "creator", "analyser"),
+        _text_element(2, "description", flat.name),
+        f"{_INDENT}</meta>",
+        _tag(1, "graph", {"defaultedgetype": "directed", "mode": "static"}, close=False),
+        *_declarations("node", flat.node_types, _NODE_BUILTINS),
+        *_declarations("edge", flat.edge_types, _EDGE_BUILTINS),
+    ]
+    node_values = _Attvalues(flat.node_types, _NODE_BUILTINS)
+    edge_values = _Attvalues(flat.edge_types, _EDGE_BUILTINS)
+    esc = attribute_escape
+    nodes = []
     for node, attrs in flat.nodes:
-        node_el = ET.SubElement(nodes_el, "node", {"id": node, "label": str(attrs["label"])})
-        _attvalues(node_el, attrs, _NODE_BUILTINS)
-        _viz(node_el, graph, node, layout, colours)
-    edges_el = ET.SubElement(graph_el, "edges", {"count": str(len(flat.edges))})
+        start = f'{_INDENT * 3}<node id="{esc(node)}" label="{esc(str(attrs["label"]))}"'
+        children = [*node_values.lines(attrs), *_viz(graph, node, layout, colours)]
+        nodes += _element(start, "node", children)
+    lines += _block(2, "nodes", {"count": str(len(flat.nodes))}, nodes)
+    edges = []
     for eid, source, target, attrs in flat.edges:
-        edge_el = ET.SubElement(
-            edges_el,
-            "edge",
-            {
-                "id": eid,
-                "source": source,
-                "target": target,
-                "label": str(attrs["kind"]),
-                "weight": _text(float(attrs.get("weight", 1.0))),
-            },
+        weight = _text(float(attrs.get("weight", 1.0)))
+        start = (
+            f'{_INDENT * 3}<edge id="{esc(eid)}" source="{esc(source)}" target="{esc(target)}"'
+            f' label="{esc(str(attrs["kind"]))}" weight="{weight}"'
         )
-        _attvalues(edge_el, attrs, _EDGE_BUILTINS)
-    _qualify(root)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _qualify(element: ET.Element) -> None:
-    """Put every unqualified element in the GEXF namespace."""
-    for child in element.iter():
-        if not child.tag.startswith("{"):
-            child.tag = f"{{{GEXF_NS}}}{child.tag}"
+        edges += _element(start, "edge", edge_values.lines(attrs))
+    lines += _block(2, "edges", {"count": str(len(flat.edges))}, edges)
+    lines += [f"{_INDENT}</graph>", "</gexf>", ""]
+    return "\n".join(lines).encode("utf-8", "xmlcharrefreplace")
 
 
 def write_gexf(

@@ -21,11 +21,11 @@ def _columns(leading: Sequence[str], names: Iterable[str]) -> list[str]:
 
 
 def _csv(columns: Sequence[str], rows: Iterable[dict[str, Scalar]]) -> str:
+    """A header and one line per row; a column a row lacks is left empty."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({name: _cell(value) for name, value in row.items()})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(name, "")) for name in columns] for row in rows)
     return buffer.getvalue()
 
 

@@ -1,0 +1,106 @@
+"""The streamed GraphML and GEXF writers and the blocked layout give exactly what the library
+writers and the plain formulas give, on hostile strings too."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+
+import networkx as nx
+import numpy as np
+import pytest
+from corpus_fixture import MODELS, hostile_corpus
+
+from analyser.export import drawing
+from analyser.export.attributes import FlatGraph
+from analyser.export.gexf import GEXF_NS, VIZ_NS, XSI_NS, gexf_bytes
+from analyser.export.graphml import graphml_bytes
+from analyser.graph import build_graph
+
+AWKWARD = 'tab\there, "quoted" & <tagged>\nnew line\r\nreturn, form\x0cfeed, ünïcödé ‘’ 😀'
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    graph = build_graph(hostile_corpus(), MODELS)
+    first_node = next(iter(graph.nodes))
+    graph.nodes[first_node].update(note=AWKWARD, flag=True, empty="", ratio=0.1)
+    source, target, key = next(iter(graph.edges(keys=True)))
+    graph.edges[source, target, key].update(note=AWKWARD, mixed=3)
+    source, target, key = list(graph.edges(keys=True))[-1]
+    graph.edges[source, target, key].update(mixed="three")
+    awkward_id = "concept:" + AWKWARD.replace("\x0c", "")  # ids keep XML-safe characters
+    graph.add_node(awkward_id, kind="concept", label=AWKWARD)
+    graph.add_edge(first_node, awkward_id, key="mentions", kind="mentions", weight=1.0)
+    return graph
+
+
+def _networkx_graphml(flat: FlatGraph) -> bytes:
+    scalar = nx.MultiDiGraph(name=flat.name)
+    for node, attrs in flat.nodes:
+        scalar.add_node(node, **attrs)
+    for eid, source, target, attrs in flat.edges:
+        scalar.add_edge(source, target, key=eid, **attrs)
+    buffer = io.BytesIO()
+    nx.write_graphml(scalar, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def test_graphml_is_byte_for_byte_what_networkx_writes(graph):
+    flat = FlatGraph(graph)
+    assert graphml_bytes(graph, flat) == _networkx_graphml(flat)
+    empty = nx.MultiDiGraph(name="")
+    assert graphml_bytes(empty) == _networkx_graphml(FlatGraph(empty))
+
+
+def _elementtree_rewrite(document: bytes) -> bytes:
+    """``document`` parsed and written again by ElementTree."""
+    for prefix, uri in (("", GEXF_NS), ("viz", VIZ_NS), ("xsi", XSI_NS)):
+        ET.register_namespace(prefix, uri)
+    root = ET.fromstring(document)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def test_gexf_is_byte_for_byte_what_elementtree_writes(graph):
+    layout = {node: (i * 1.25, -i / 3) for i, node in enumerate(graph.nodes)}
+    document = gexf_bytes(graph, layout)
+    assert AWKWARD.replace("\x0c", "").encode("utf-8") in _attribute_values(document)
+    assert _elementtree_rewrite(document) == document
+    empty = gexf_bytes(nx.MultiDiGraph(name="nothing"), {})
+    assert _elementtree_rewrite(empty) == empty
+
+
+def _attribute_values(document: bytes) -> bytes:
+    root = ET.fromstring(document)
+    values = [el.get("value", "") for el in root.iter(f"{{{GEXF_NS}}}attvalue")]
+    return "\n".join(values).encode("utf-8")
+
+
+def _plain_repulsion(x: np.ndarray, y: np.ndarray, k2: float) -> tuple[np.ndarray, np.ndarray]:
+    dx = x[:, None] - x[None, :]
+    dy = y[:, None] - y[None, :]
+    force = k2 / np.maximum(dx * dx + dy * dy, 1e-6)
+    return (dx * force).sum(axis=1), (dy * force).sum(axis=1)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_blocked_repulsion_equals_the_full_matrix_bit_for_bit(monkeypatch, workers):
+    monkeypatch.setattr(drawing, "_BLOCK_CELLS", 1000)  # many blocks, a short last one
+    rng = np.random.default_rng(3)
+    n = 700
+    x, y = rng.random(n).astype(np.float32), rng.random(n).astype(np.float32)
+    x[5], y[5] = x[9], y[9]  # two nodes on top of each other
+    with ThreadPoolExecutor(workers) as pool:
+        move_x, move_y = drawing._repulsion(x, y, 1.0 / n, pool, workers)
+    plain_x, plain_y = _plain_repulsion(x, y, 1.0 / n)
+    assert move_x.dtype == np.float32
+    assert move_x.tobytes() == plain_x.tobytes()
+    assert move_y.tobytes() == plain_y.tobytes()
+
+
+def test_layout_does_not_depend_on_threads_or_blocks(monkeypatch, graph):
+    first = drawing.force_layout(graph, iterations=15)
+    monkeypatch.setattr(drawing, "_BLOCK_CELLS", 500)
+    monkeypatch.setattr(drawing, "_layout_workers", lambda n: 4)
+    assert drawing.force_layout(graph, iterations=15) == first
