@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from threadpoolctl import threadpool_limits
@@ -235,13 +236,13 @@ def _outputs_key(store: Store, problems: list[tuple[str, str]], settings: Settin
     return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()
 
 
-def _outputs_intact(store: Store, key: str, out: Path) -> list[Path] | None:
-    """The outputs of a previous run made from the same ``key``, if every one is still there."""
+def _intact_outputs(store: Store, key: str, out: Path) -> dict[str, Any] | None:
+    """What the last run saved of its outputs, if they were made from the same ``key`` and
+    every file is still there."""
     saved = store.get("outputs")
     if not saved or saved["key"] != key:
         return None
-    paths = [out / name for name in saved["files"]]
-    return paths if all(path.is_file() for path in paths) else None
+    return saved if all((out / name).is_file() for name in saved["files"]) else None
 
 
 def _remember_outputs(store: Store, key: str, summary: RunSummary) -> None:
@@ -284,10 +285,11 @@ def run(
         store.replace_problems(problems)
         store.put("settings", _corpus_settings(settings))
         key = _outputs_key(store, problems, settings)
-        unchanged = _outputs_intact(store, key, out)
-        if unchanged is not None:
-            summary.up_to_date, summary.outputs = True, unchanged
-            for name, value in store.get("outputs")["figures"].items():
+        saved = _intact_outputs(store, key, out)
+        if saved is not None:
+            summary.up_to_date = True
+            summary.outputs = [out / name for name in saved["files"]]
+            for name, value in saved["figures"].items():
                 setattr(summary, name, value)
             summary.problems = len(problems)
         else:

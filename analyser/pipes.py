@@ -60,13 +60,17 @@ def _token_test(pattern: dict[str, Any]) -> TokenTest:
     return lambda token: all(test(value(token)) for value, test in tests)
 
 
-def _choices(spec: Any) -> list[str] | None:
-    """The values a string attribute may take under ``spec``, or None when not a plain choice."""
+def _take_choices(pattern: dict[str, Any], key: str) -> list[str | None]:
+    """The values ``key`` may take under ``pattern`` (removed from it) when a plain value or an
+    IN list; else ``[None]`` (any value, left in the pattern for the token test)."""
+    spec = pattern.get(key)
     if isinstance(spec, str):
+        del pattern[key]
         return [spec]
     if isinstance(spec, dict) and set(spec) == {"IN"}:
+        del pattern[key]
         return list(spec["IN"])
-    return None
+    return [None]
 
 
 class LookupAttributeRules:
@@ -94,15 +98,10 @@ class LookupAttributeRules:
             self.matcher.add(str(rule), [pattern])
             return
         rest = dict(pattern[0])
-        tags = _choices(rest.pop("TAG")) if "TAG" in rest else None
-        if tags is None and "TAG" in pattern[0]:
-            rest["TAG"] = pattern[0]["TAG"]
-        lowers = _choices(rest.pop("LOWER")) if "LOWER" in rest else None
-        if lowers is None and "LOWER" in pattern[0]:
-            rest["LOWER"] = pattern[0]["LOWER"]
+        tags, lowers = _take_choices(rest, "TAG"), _take_choices(rest, "LOWER")
         test = _token_test(rest) if rest else None
-        for tag in tags or [None]:
-            for lower in lowers or [None]:
+        for tag in tags:
+            for lower in lowers:
                 self.index[tag, lower].append((rule, test))
 
     def _rules_of(self, token: Token) -> list[int]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from analyser.graph import base_year, match_work, work_label, work_reference
+from analyser.graph import WorkIndex, base_year, work_label, work_reference
 from analyser.lexicon.normalise import phrase_key
 from analyser.records import Citation, Corpus, Definition, PassageAssignment, Position, Work
 from analyser.report.content import (
@@ -132,7 +132,10 @@ class WorkFinder:
     (matched once per author–year label)."""
 
     works: dict[str, Work]
-    _matches: dict[str, Work | None] = field(default_factory=dict, repr=False)
+    index: WorkIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index = WorkIndex(self.works.values())
 
     def __call__(self, citation: Citation) -> Work | None:
         """The work ``citation`` names, if any."""
@@ -140,10 +143,7 @@ class WorkFinder:
             return self.works[citation.work]
         if not citation.authors:
             return None
-        label = _citation_label(citation)
-        if label not in self._matches:
-            self._matches[label] = match_work(label, self.works.values())
-        return self._matches[label]
+        return self.index.match(_citation_label(citation))
 
 
 def cited_works(
