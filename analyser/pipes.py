@@ -21,7 +21,10 @@ from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import minibatch
 
 TokenTest = Callable[[Token], bool]
+MAX_REMEMBERED_SHAPES = 200_000  # distinct (tag, text, ...) shapes kept before starting afresh
 
+# What a one-token rule may test; ``LookupAttributeRules._rules_of`` remembers matches by
+# exactly these attributes (LOWER and IS_SPACE follow from ORTH).
 _TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
     "TAG": lambda token: token.tag_,
     "LOWER": lambda token: token.lower_,
@@ -86,6 +89,7 @@ class LookupAttributeRules:
         self.index: dict[tuple[str | None, str | None], list[tuple[int, TokenTest | None]]] = (
             defaultdict(list)
         )
+        self.known: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
         self.matcher = Matcher(ruler.vocab, validate=False)
         for rule in range(len(ruler.attrs)):
             for pattern in ruler.matcher.get(str(rule))[1]:
@@ -105,7 +109,18 @@ class LookupAttributeRules:
                 self.index[tag, lower].append((rule, test))
 
     def _rules_of(self, token: Token) -> list[int]:
-        """The one-token rules ``token`` matches."""
+        """The one-token rules ``token`` matches, remembered per token shape: the rules read
+        nothing but the shape's attributes, as they stand before any rule is applied."""
+        shape = (token.tag, token.orth, token.pos, token.dep)
+        rules = self.known.get(shape)
+        if rules is None:
+            if len(self.known) >= MAX_REMEMBERED_SHAPES:
+                self.known.clear()
+            rules = self.known[shape] = self._match_rules(token)
+        return list(rules)
+
+    def _match_rules(self, token: Token) -> tuple[int, ...]:
+        """The one-token rules ``token`` matches, by index look-up and the rules' own tests."""
         tag, lower, index = token.tag_, token.lower_, self.index
         candidates = (
             index.get((tag, lower), [])
@@ -113,7 +128,7 @@ class LookupAttributeRules:
             + index.get((None, lower), [])
             + index.get((None, None), [])
         )
-        return [rule for rule, test in candidates if test is None or test(token)]
+        return tuple(rule for rule, test in candidates if test is None or test(token))
 
     def __call__(self, doc: Doc) -> Doc:
         """Set each token's attributes from the rules it matches, later rules last."""
