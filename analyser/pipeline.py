@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from analyser.config import Settings
 from analyser.engines import run_tasks
 from analyser.export import write_exports
 from analyser.extract.document import Task, lexicon_for
+from analyser.forked import ForkedCall
 from analyser.ingest import discover, document_id
 from analyser.keyterms import discover_concepts
 from analyser.lock import output_lock
@@ -144,24 +146,43 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
 SINGLE_THREADED = threadpool_limits.wrap(limits=1)
 
 
+def _timed(name: str, function: Callable[..., Any], *args: Any) -> tuple[Any, dict[str, float]]:
+    """``function(*args)`` and the seconds it took, as stage ``name``."""
+    timer = StageTimer()
+    with timer.stage(name):
+        value = function(*args)
+    return value, timer.seconds
+
+
 @SINGLE_THREADED
 def build_corpus(
     results: list[DocResult], settings: Settings, timer: StageTimer | None = None
 ) -> Corpus:
     """The corpus steps over stored document results: works, concepts, positions, model links.
 
-    No NLP runs here, so re-exporting from the store is cheap and gives the same corpus.
+    No NLP runs here, so re-exporting from the store is cheap and gives the same corpus. With
+    more than one job, positions are found in a forked process beside the other steps.
     """
     timer = timer or StageTimer()
     lexicon = lexicon_for(settings.lexicon)
     with timer.stage("corpus: works"):
-        works = build_works(results)
+        works = build_works(results)  # sets each citation's work, which positions read
+    positions_call = ForkedCall(
+        _timed,
+        "corpus: positions",
+        find_positions,
+        results,
+        lexicon,
+        settings.positions,
+        settings.seed,
+        fork=settings.jobs > 1,
+    )
     with timer.stage("corpus: concepts"):
         concepts = discover_concepts(results, lexicon)
-    with timer.stage("corpus: positions"):
-        positions, passages = find_positions(results, lexicon, settings.positions, settings.seed)
     with timer.stage("corpus: links"):
         links = link_hypotheses([h for result in results for h in result.hypotheses])
+    (positions, passages), seconds = positions_call.result()
+    timer.merge(seconds)
     return Corpus(
         results=results,
         works=works,
@@ -202,18 +223,27 @@ def write_outputs(
     settings: Settings,
     timer: StageTimer | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Path]]:
-    """Every table, export and model run of ``corpus`` in ``out_dir``."""
+    """Every table, export and model run of ``corpus`` in ``out_dir``; with more than one
+    job, the exports are written by a forked process beside the rest."""
     timer = timer or StageTimer()
+    exports_call = ForkedCall(
+        _timed,
+        "outputs: exports",
+        partial(write_exports, vosviewer=settings.vosviewer),
+        corpus,
+        out_dir,
+        fork=settings.jobs > 1,
+    )
     with timer.stage("outputs: tables"):
         tables = all_tables(corpus, problems)
-        paths = write_tables(tables, out_dir)
-    with timer.stage("outputs: exports"):
-        paths += write_exports(corpus, out_dir, vosviewer=settings.vosviewer)
+        table_paths = write_tables(tables, out_dir)
     with timer.stage("outputs: model runs"):
-        paths += write_model_runs(corpus.links, out_dir)
+        model_paths = write_model_runs(corpus.links, out_dir)
     with timer.stage("outputs: report"):
-        paths += write_report(corpus, out_dir)
-    return tables, paths
+        report_paths = write_report(corpus, out_dir)
+    export_paths, seconds = exports_call.result()
+    timer.merge(seconds)
+    return tables, table_paths + export_paths + model_paths + report_paths
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:

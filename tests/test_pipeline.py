@@ -140,8 +140,12 @@ def test_python_api_returns_dataframes(corpus_dir: Path) -> None:
         _ = result.nonexistent
 
 
-def test_parallel_jobs_give_the_same_tables(corpus_dir: Path, tmp_path: Path) -> None:
-    run([corpus_dir], tmp_path / "one", Settings(jobs=1))
-    run([corpus_dir], tmp_path / "two", Settings(jobs=2))
-    for name in ("documents.csv", "problems.csv"):
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+def test_parallel_jobs_give_the_same_outputs(corpus_dir: Path, tmp_path: Path) -> None:
+    one = run([corpus_dir], tmp_path / "one", Settings(jobs=1))
+    two = run([corpus_dir], tmp_path / "two", Settings(jobs=2))  # corpus steps forked too
+    assert [p.relative_to(one.out_dir) for p in one.outputs] == [
+        p.relative_to(two.out_dir) for p in two.outputs
+    ]
+    for output in one.outputs:
+        relative = output.relative_to(one.out_dir)
+        assert (two.out_dir / relative).read_bytes() == output.read_bytes(), relative
