@@ -8,11 +8,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 _NEW_FILE_MODE = 0o644
+_WRITE_CHARS = 1 << 20  # streamed pieces are joined into writes of about this many characters
 
 
 def _final_mode(target: Path) -> int:
@@ -40,11 +41,12 @@ def atomic_open(
     mode: str = "w",
     encoding: str | None = "utf-8",
     newline: str | None = None,
+    errors: str | None = None,
 ) -> Iterator[IO[Any]]:
     """Open a temporary file for streaming writes; on success it replaces ``path`` atomically.
 
-    ``mode`` is ``"w"`` (text) or ``"wb"`` (binary). On an exception the temporary file is
-    removed and ``path`` is left untouched.
+    ``mode`` is ``"w"`` (text) or ``"wb"`` (binary); ``errors`` is the text encoding's error
+    handler. On an exception the temporary file is removed and ``path`` is left untouched.
     """
     if mode not in {"w", "wb"}:
         raise ValueError(f"atomic_open supports modes 'w' and 'wb', not {mode!r}")
@@ -59,6 +61,7 @@ def atomic_open(
             mode,
             encoding=None if binary else encoding,
             newline=None if binary else newline,
+            errors=None if binary else errors,
         ) as handle:
             yield handle
             handle.flush()
@@ -71,10 +74,31 @@ def atomic_open(
     _fsync_directory(target.parent)
 
 
-def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
+def write_text(
+    path: str | os.PathLike[str], text: str, encoding: str = "utf-8", errors: str = "strict"
+) -> Path:
     """Write ``text`` to ``path`` atomically (newlines written as given) and return the path."""
-    with atomic_open(path, "w", encoding=encoding, newline="") as handle:
+    with atomic_open(path, "w", encoding=encoding, newline="", errors=errors) as handle:
         handle.write(text)
+    return Path(path)
+
+
+def write_chunks(
+    path: str | os.PathLike[str], chunks: Iterable[str], errors: str = "strict"
+) -> Path:
+    """Write the text ``chunks`` to ``path`` atomically as UTF-8, in order, without ever
+    holding the whole text (``errors``: how unencodable characters are written)."""
+    with atomic_open(path, "w", newline="", errors=errors) as handle:
+        pending: list[str] = []
+        size = 0
+        for chunk in chunks:
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= _WRITE_CHARS:
+                handle.write("".join(pending))
+                pending.clear()
+                size = 0
+        handle.write("".join(pending))
     return Path(path)
 
 

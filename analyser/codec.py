@@ -1,4 +1,9 @@
-"""Records to JSON-ready dicts and back, driven by the dataclasses' own type hints."""
+"""Records to JSON-ready dicts and back, driven by the dataclasses' own type hints.
+
+Each record class gets one decoder, made from its type hints the first time it is needed:
+fields whose JSON value is already the Python value (strings, numbers, lists of them) are
+taken as they are, and only nested records are rebuilt.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +11,70 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+Decoder = Callable[[Any], Any]
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """Resolved field types of a dataclass."""
-    return typing.get_type_hints(cls)
+def _decoder(kind: Any) -> Decoder | None:
+    """How to turn a JSON value into an instance of the annotated type ``kind`` (None stays
+    None); None when the JSON value already is one."""
+    decode = _value_decoder(kind)
+    return None if decode is None else _or_none(decode)
 
 
-def _decode(kind: Any, value: Any) -> Any:
-    """``value`` (from JSON) as an instance of the annotated type ``kind``."""
-    if value is None:
-        return None
+def _value_decoder(kind: Any) -> Decoder | None:
+    """``_decoder`` for values that are not None."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
+        return _decoder(options[0]) if len(options) == 1 else None
     if origin is list:
         (item,) = typing.get_args(kind)
-        return [_decode(item, element) for element in value]
+        decode_item = _decoder(item)
+        if decode_item is None:
+            return None
+        return lambda value: [decode_item(element) for element in value]
     if origin is dict:
         _, item = typing.get_args(kind)
-        return {key: _decode(item, element) for key, element in value.items()}
+        decode_value = _decoder(item)
+        if decode_value is None:
+            return None
+        return lambda value: {key: decode_value(element) for key, element in value.items()}
     if dataclasses.is_dataclass(kind):
-        return from_dict(kind, value)
-    return value
+        return _record_decoder(kind)
+    return None
+
+
+def _or_none(decode: Decoder) -> Decoder:
+    """``decode`` that passes None through."""
+    return lambda value: None if value is None else decode(value)
+
+
+@functools.cache
+def _record_decoder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """The decoder of one record class: its init fields, each decoded by its type hint."""
+    hints = typing.get_type_hints(cls)
+    fields = {
+        field.name: _decoder(hints[field.name]) for field in dataclasses.fields(cls) if field.init
+    }
+    nested = {name: decode for name, decode in fields.items() if decode is not None}
+
+    def decode(data: dict[str, Any]) -> T:
+        known = {name: value for name, value in data.items() if name in fields}
+        for name, decode_field in nested.items():
+            if name in known:
+                known[name] = decode_field(known[name])
+        return cls(**known)
+
+    return decode
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """A record of type ``cls`` rebuilt from ``dataclasses.asdict`` output."""
-    hints = _hints(cls)
-    known = {f.name for f in dataclasses.fields(cls) if f.init}
-    return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in known})
+    return _record_decoder(cls)(data)
 
 
 to_dict = dataclasses.asdict

@@ -63,6 +63,8 @@ def node_id(kind: str, key: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` without accents, for name comparison."""
+    if text.isascii():  # nothing to decompose
+        return text.casefold().strip()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
@@ -685,20 +687,26 @@ def _spread(scores: Mapping[str, float], factor: float, into: dict[str, float]) 
         into[position] = into.get(position, 0.0) + factor * score
 
 
-def _dominant_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[str, float]]:
-    """Node -> (position node, share of its position mass) for every node with a position."""
+def _dominant_positions(
+    nodes: Mapping[str, Attributes], edges: Sequence[EdgeTuple]
+) -> dict[str, tuple[str, float]]:
+    """Node -> (position node, share of its position mass) for every node with a position.
+
+    ``edges`` are in sorted order. Positions score themselves; documents and hypotheses score
+    their in_position weights; hypotheses without one take those of the documents stating
+    them; cited works, mentioned concepts and formalising models take those of their sources.
+    """
     scores: dict[str, dict[str, float]] = defaultdict(dict)
-    for node, data in graph.nodes(data=True):
+    for node, data in nodes.items():
         if data["kind"] == "position":
             scores[node][node] = 1.0
-    ordered = sorted(graph.edges(keys=True, data=True))
-    for source, target, _, data in ordered:
+    for source, target, _, data in edges:
         if data["kind"] == "in_position":
             scores[source][target] = scores[source].get(target, 0.0) + data["weight"]
-    for source, target, _, data in ordered:
+    for source, target, _, data in edges:
         if data["kind"] == "states" and not scores.get(target):
             _spread(scores.get(source, {}), 1.0, scores[target])
-    for source, target, _, data in ordered:
+    for source, target, _, data in edges:
         if data["kind"] in {"cites", "mentions"}:
             _spread(scores.get(source, {}), data["weight"], scores[target])
         elif data["kind"] == "formalised_by":
@@ -748,29 +756,35 @@ def build_graph(
         nodes.update(part)
     matchers = MatcherIndex({concept.id: concept.label for concept in corpus.concepts})
     work_index = WorkIndex(corpus.works)
-    edges = [
-        *_cites_edges(corpus),
-        *_mentions_edges(corpus),
-        *_co_occurs_edges(corpus),
-        *_hypothesis_edges(corpus, matchers, work_index),
-        *_in_position_edges(corpus),
-        *_model_edges(corpus, models, work_index),
-    ]
+    edges = _unique_edges(
+        nodes,
+        _cites_edges(corpus),
+        _mentions_edges(corpus),
+        _co_occurs_edges(corpus),
+        _hypothesis_edges(corpus, matchers, work_index),
+        _in_position_edges(corpus),
+        _model_edges(corpus, models, work_index),
+    )
+    dominant = _dominant_positions(nodes, edges)
     graph = nx.MultiDiGraph(name="analyser citation and concept graph")
     for node in sorted(nodes):
-        graph.add_node(node, **dict(sorted(nodes[node].items())))
-    unique: dict[tuple[str, str, str], Attributes] = {}
+        attributes = dict(sorted(nodes.pop(node).items()))
+        if node in dominant:
+            attributes["position"], attributes["position_share"] = dominant[node]
+        graph.add_node(node, **attributes)
     for source, target, key, data in edges:
-        if source in nodes and target in nodes:
-            unique.setdefault((source, target, key), data)
-    for source, target, key in sorted(unique):
-        graph.add_edge(
-            source, target, key=key, **dict(sorted(unique[(source, target, key)].items()))
-        )
-    for node, (position, share) in sorted(_dominant_positions(graph).items()):
-        graph.nodes[node]["position"] = position
-        graph.nodes[node]["position_share"] = share
+        graph.add_edge(source, target, key, **dict(sorted(data.items())))
     return graph
+
+
+def _unique_edges(nodes: Mapping[str, Attributes], *parts: list[EdgeTuple]) -> list[EdgeTuple]:
+    """The edges between ``nodes``, the first of each (source, target, key), sorted."""
+    unique: dict[tuple[str, str, str], Attributes] = {}
+    for part in parts:
+        for source, target, key, data in part:
+            if source in nodes and target in nodes:
+                unique.setdefault((source, target, key), data)
+    return [(*ends, unique.pop(ends)) for ends in sorted(unique)]
 
 
 def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:

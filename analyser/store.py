@@ -113,8 +113,8 @@ class Store:
 
     def results(self) -> list[DocResult]:
         """Every stored result, ordered by document id."""
-        rows = self._db.execute("SELECT result FROM results ORDER BY doc, path").fetchall()
-        return [from_dict(DocResult, json.loads(row[0])) for row in rows]
+        rows = self._db.execute("SELECT result FROM results ORDER BY doc, path")
+        return [from_dict(DocResult, json.loads(text)) for (text,) in rows]
 
     def replace_problems(self, problems: list[tuple[str, str]]) -> None:
         """Replace the problem rows with this run's."""

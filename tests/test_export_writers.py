@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from corpus_fixture import MODELS, hostile_corpus
 
+from analyser.atomic import write_chunks
 from analyser.export import drawing
 from analyser.export.attributes import FlatGraph
 from analyser.export.gexf import GEXF_NS, VIZ_NS, XSI_NS, gexf_bytes
@@ -38,10 +39,10 @@ def graph() -> nx.MultiDiGraph:
 
 def _networkx_graphml(flat: FlatGraph) -> bytes:
     scalar = nx.MultiDiGraph(name=flat.name)
-    for node, attrs in flat.nodes:
-        scalar.add_node(node, **attrs)
-    for eid, source, target, attrs in flat.edges:
-        scalar.add_edge(source, target, key=eid, **attrs)
+    for node in flat.nodes:
+        scalar.add_node(node.id, **flat.node_attributes(node.values))
+    for edge in flat.edges:
+        scalar.add_edge(edge.source, edge.target, key=edge.id, **flat.edge_attributes(edge.values))
     buffer = io.BytesIO()
     nx.write_graphml(scalar, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
@@ -104,3 +105,19 @@ def test_layout_does_not_depend_on_threads_or_blocks(monkeypatch, graph):
     monkeypatch.setattr(drawing, "_BLOCK_CELLS", 500)
     monkeypatch.setattr(drawing, "_layout_workers", lambda n: 4)
     assert drawing.force_layout(graph, iterations=15) == first
+
+
+def test_streamed_text_is_written_whole_and_atomically(tmp_path):
+    pieces = [f"{i}:{AWKWARD}\n" for i in range(60_000)]  # more than one write's worth
+    target = tmp_path / "streamed.txt"
+    write_chunks(target, iter(pieces))
+    assert target.read_bytes().decode("utf-8") == "".join(pieces)
+
+    def failing():
+        yield "partial"
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        write_chunks(target, failing())
+    assert target.read_bytes().decode("utf-8") == "".join(pieces)
+    assert [p.name for p in tmp_path.iterdir()] == ["streamed.txt"]

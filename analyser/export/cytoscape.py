@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from analyser.atomic import write_text
+from analyser.atomic import write_chunks
 from analyser.export.attributes import FlatGraph
-from analyser.export.drawing import force_layout, node_colour, position_colours
+from analyser.export.drawing import force_layout, node_styles
+from analyser.export.jsontext import json_array_chunks, object_head
 
 Layout = Mapping[str, tuple[float, float]]
+
+
+def _nodes(graph: nx.MultiDiGraph, flat: FlatGraph, layout: Layout) -> Iterator[dict[str, Any]]:
+    """Nodes with string ids, a ``name``, a colour and a preset position."""
+    styles = node_styles(graph)
+    for node in flat.nodes:
+        attrs = flat.node_attributes(node.values)
+        x, y = layout.get(node.node, (0.0, 0.0))
+        data = {"id": node.id, **attrs, "name": str(attrs["label"])}
+        data["colour"] = styles[node.node].colour
+        yield {"data": data, "position": {"x": x, "y": y}}
+
+
+def _edges(flat: FlatGraph) -> Iterator[dict[str, Any]]:
+    for edge in flat.edges:
+        attrs = flat.edge_attributes(edge.values)
+        yield {"data": {"id": edge.id, "source": edge.source, "target": edge.target, **attrs}}
 
 
 def cytoscape_data(
@@ -21,33 +38,40 @@ def cytoscape_data(
 ) -> dict[str, Any]:
     """Cytoscape JSON: nodes with string ids, a ``name``, a colour and a preset position."""
     layout = force_layout(graph) if layout is None else layout
-    colours = position_colours(graph)
     flat = flat or FlatGraph(graph)
-    nodes = []
-    for node, attrs in flat.nodes:
-        x, y = layout.get(node, (0.0, 0.0))
-        data = {"id": node, **attrs, "name": str(attrs["label"])}
-        data["colour"] = node_colour(graph, node, colours)
-        nodes.append({"data": data, "position": {"x": x, "y": y}})
-    edges = [
-        {"data": {"id": eid, "source": source, "target": target, **attrs}}
-        for eid, source, target, attrs in flat.edges
-    ]
+    elements = {"nodes": list(_nodes(graph, flat, layout)), "edges": list(_edges(flat))}
+    return {**_header(flat), "elements": elements}
+
+
+def _header(flat: FlatGraph) -> dict[str, Any]:
+    """Everything before the elements."""
     return {
         "format_version": "1.0",
         "generated_by": "analyser",
         "target_cytoscapejs_version": "~3.0",
         "data": {"name": flat.name},
-        "elements": {"nodes": nodes, "edges": edges},
     }
+
+
+def cytoscape_chunks(
+    graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
+) -> Iterator[str]:
+    """``cytoscape_data`` as compact UTF-8 JSON text, piece by piece (large graphs make large
+    files)."""
+    layout = force_layout(graph) if layout is None else layout
+    flat = flat or FlatGraph(graph)
+    yield object_head(_header(flat)) + ',"elements":{"nodes":'
+    yield from json_array_chunks(_nodes(graph, flat, layout))
+    yield ',"edges":'
+    yield from json_array_chunks(_edges(flat))
+    yield "}}\n"
 
 
 def cytoscape_text(
     graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
 ) -> str:
-    """``cytoscape_data`` as compact UTF-8 JSON text (large graphs make large files)."""
-    data = cytoscape_data(graph, layout, flat)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """The whole Cytoscape JSON text."""
+    return "".join(cytoscape_chunks(graph, layout, flat))
 
 
 def write_cytoscape(
@@ -56,5 +80,5 @@ def write_cytoscape(
     layout: Layout | None = None,
     flat: FlatGraph | None = None,
 ) -> Path:
-    """Write ``cytoscape.json`` atomically."""
-    return write_text(path, cytoscape_text(graph, layout, flat))
+    """Write ``cytoscape.json`` atomically, streamed."""
+    return write_chunks(path, cytoscape_chunks(graph, layout, flat))

@@ -10,6 +10,7 @@ import itertools
 import math
 import os
 from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -51,6 +52,7 @@ SHAPE = {
 _BLOCK_CELLS = 1 << 17  # pairs of the repulsion computed at once (the work arrays stay in cache)
 _BLOCK_MIN_ROWS = 8
 _ROWS_PER_WORKER = 256  # fewer rows than this per thread are not worth a thread
+_MIN_SQUARED_DISTANCE = np.float32(1e-6)  # nodes closer than this repel as if this far
 
 
 def _initial_positions(n: int, seed: int) -> np.ndarray:
@@ -67,22 +69,20 @@ def _repulsion_rows(
     """
     n = len(x)
     block = max(_BLOCK_MIN_ROWS, _BLOCK_CELLS // n)
-    dx_buffer = np.empty((block, n), dtype=np.float32)
-    dy_buffer = np.empty((block, n), dtype=np.float32)
-    d2_buffer = np.empty((block, n), dtype=np.float32)
+    dx_buffer, dy_buffer, d2_buffer, dy2_buffer = np.empty((4, block, n), dtype=np.float32)
     for start in range(rows.start, rows.stop, block):
         stop = min(start + block, rows.stop)
-        dx, dy, d2 = dx_buffer[: stop - start], dy_buffer[: stop - start], d2_buffer[: stop - start]
+        size = stop - start
+        dx, dy, d2, dy2 = dx_buffer[:size], dy_buffer[:size], d2_buffer[:size], dy2_buffer[:size]
         np.subtract(x[start:stop, None], x[None, :], out=dx)
         np.subtract(y[start:stop, None], y[None, :], out=dy)
         np.multiply(dx, dx, out=d2)
-        np.multiply(dy, dy, out=dy)  # dy² for the distance; dy is recomputed below
-        np.add(d2, dy, out=d2)
-        np.maximum(d2, 1e-6, out=d2)
+        np.multiply(dy, dy, out=dy2)
+        np.add(d2, dy2, out=d2)
+        np.fmax(d2, _MIN_SQUARED_DISTANCE, out=d2)  # as np.maximum here (no NaN), but faster
         np.divide(k2, d2, out=d2)  # the force
         np.multiply(dx, d2, out=dx)
         np.sum(dx, axis=1, out=move_x[start:stop])
-        np.subtract(y[start:stop, None], y[None, :], out=dy)
         np.multiply(dy, d2, out=dy)
         np.sum(dy, axis=1, out=move_y[start:stop])
 
@@ -197,15 +197,27 @@ def position_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
     return colours
 
 
-def node_colour(graph: nx.MultiDiGraph, node: str, colours: dict[str, str]) -> str:
-    """The colour of a node: that of its dominant position, else grey."""
-    return colours.get(graph.nodes[node].get("position", ""), NO_POSITION_COLOUR)
+class NodeStyle(NamedTuple):
+    """How one node is drawn: colour "#rrggbb", radius and shape name."""
+
+    colour: str
+    radius: float
+    shape: str
 
 
-def node_radius(graph: nx.MultiDiGraph, node: str) -> float:
-    """Drawing radius: a base size by kind, growing slowly with the number of links."""
-    kind = graph.nodes[node]["kind"]
-    return round(BASE_RADIUS[kind] + 1.5 * math.log1p(graph.degree(node)), 2)
+def node_styles(graph: nx.MultiDiGraph) -> dict[str, NodeStyle]:
+    """Node -> its style: the colour of its dominant position (else grey); a base size by
+    kind, growing slowly with the number of links; a shape by kind."""
+    colours = position_colours(graph)
+    degrees = dict(graph.degree())
+    return {
+        node: NodeStyle(
+            colours.get(data.get("position", ""), NO_POSITION_COLOUR),
+            round(BASE_RADIUS[data["kind"]] + 1.5 * math.log1p(degrees[node]), 2),
+            SHAPE[data["kind"]],
+        )
+        for node, data in graph.nodes(data=True)
+    }
 
 
 def hex_to_rgb(colour: str) -> tuple[int, int, int]:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import networkx as nx
 
-from analyser.atomic import write_bytes
-from analyser.export.attributes import FlatGraph, Scalar
-from analyser.export.drawing import (
-    SHAPE,
-    force_layout,
-    hex_to_rgb,
-    node_colour,
-    node_radius,
-    position_colours,
-)
-from analyser.export.xmltext import attribute_escape, text_escape
+from analyser.atomic import write_chunks
+from analyser.export.attributes import FlatGraph, Scalar, Values
+from analyser.export.drawing import NodeStyle, force_layout, hex_to_rgb, node_styles
+from analyser.export.xmltext import Escaped, attribute_escape, text_escape
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -67,61 +61,52 @@ def _declarations(cls: str, types: Mapping[str, type], skip: set[str]) -> list[s
     return _block(2, "attributes", {"class": cls, "mode": "static"}, declared)
 
 
-def _attribute_value(value: Scalar) -> str:
-    """``value`` as escaped attribute text (numbers and booleans need no escaping)."""
-    return attribute_escape(value) if isinstance(value, str) else _text(value)
+def _attribute_text(kind: type) -> Callable[[Scalar], str]:
+    """How a value of ``kind`` is written as attribute text (numbers need no escaping)."""
+    return attribute_escape if kind is str else _text
 
 
 class _Attvalues:
     """Writes the <attvalues> of one class; the start of each attvalue line is made once."""
 
-    def __init__(self, names: Iterable[str], skip: set[str]) -> None:
-        self.skip = skip
-        self.starts = {
-            name: f'{_INDENT * 5}<attvalue for="{attribute_escape(name)}" value="' for name in names
-        }
-
-    def lines(self, attrs: Mapping[str, Scalar]) -> list[str]:
-        """The attvalues block of one node or edge."""
-        starts = self.starts
-        values = [
-            f'{starts[name]}{_attribute_value(value)}" />'
-            for name, value in attrs.items()
-            if name not in self.skip
+    def __init__(self, types: Mapping[str, type], skip: set[str]) -> None:
+        self.starts = [
+            None
+            if name in skip
+            else f'{_INDENT * 5}<attvalue for="{attribute_escape(name)}" value="'
+            for name in types
         ]
-        return _block(4, "attvalues", {}, values)
+        self.texts = [_attribute_text(kind) for kind in types.values()]
+
+    def lines(self, values: Values) -> list[str]:
+        """The attvalues block of one node or edge."""
+        lines = [
+            f'{start}{text(value)}" />'
+            for start, text, value in zip(self.starts, self.texts, values, strict=True)
+            if value is not None and start is not None
+        ]
+        return _block(4, "attvalues", {}, lines)
 
 
-def _viz(graph: nx.MultiDiGraph, node: str, layout: Layout, colours: dict[str, str]) -> list[str]:
+def _viz(style: NodeStyle, x: float, y: float) -> list[str]:
     """Colour, position, size and shape of one node (numbers and names: nothing to escape)."""
-    r, g, b = hex_to_rgb(node_colour(graph, node, colours))
-    x, y = layout.get(node, (0.0, 0.0))
+    r, g, b = hex_to_rgb(style.colour)
     indent = _INDENT * 4
     return [
         f'{indent}<viz:color r="{r}" g="{g}" b="{b}" />',
         f'{indent}<viz:position x="{x!r}" y="{-y!r}" z="0.0" />',
-        f'{indent}<viz:size value="{node_radius(graph, node)!r}" />',
-        f'{indent}<viz:shape value="{SHAPE[graph.nodes[node]["kind"]]}" />',
+        f'{indent}<viz:size value="{style.radius!r}" />',
+        f'{indent}<viz:shape value="{style.shape}" />',
     ]
 
 
-def _element(start: str, name: str, children: list[str]) -> list[str]:
+def _element(start: str, name: str, children: list[str]) -> str:
     """A node or edge element (``start`` is its start tag without the closing bracket)."""
-    if not children:
-        return [f"{start} />"]
-    return [f"{start}>", *children, f"{_INDENT * 3}</{name}>"]
+    return "\n".join((f"{start}>", *children, f"{_INDENT * 3}</{name}>"))
 
 
-def gexf_bytes(
-    graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
-) -> bytes:
-    """The graph as a GEXF 1.2 document (no timestamps: same graph, same bytes).
-
-    Written line by line with two-space indentation, as ElementTree would write it.
-    """
-    layout = force_layout(graph) if layout is None else layout
-    colours = position_colours(graph)
-    flat = flat or FlatGraph(graph)
+def _head(flat: FlatGraph) -> list[str]:
+    """The lines before the first node: declaration, meta and attribute declarations."""
     viz = {"xmlns:viz": VIZ_NS} if flat.nodes else {}  # declared only where used
     root = {
         "xmlns": GEXF_NS,
@@ -130,7 +115,7 @@ def gexf_bytes(
         "version": "1.2",
         "xsi:schemaLocation": SCHEMA_LOCATION,
     }
-    lines = [
+    return [
         "<?xml version='1.0' encoding='utf-8'?>",
         _tag(0, "gexf", root, close=False),
         f"{_INDENT}<meta>",
@@ -141,26 +126,71 @@ def gexf_bytes(
         *_declarations("node", flat.node_types, _NODE_BUILTINS),
         *_declarations("edge", flat.edge_types, _EDGE_BUILTINS),
     ]
-    node_values = _Attvalues(flat.node_types, _NODE_BUILTINS)
-    edge_values = _Attvalues(flat.edge_types, _EDGE_BUILTINS)
+
+
+def _nodes(graph: nx.MultiDiGraph, flat: FlatGraph, layout: Layout) -> Iterator[str]:
+    """The node elements, each with its attvalues and drawing."""
+    styles = node_styles(graph)
+    values = _Attvalues(flat.node_types, _NODE_BUILTINS)
+    label = list(flat.node_types).index("label") if flat.nodes else 0
     esc = attribute_escape
-    nodes = []
-    for node, attrs in flat.nodes:
-        start = f'{_INDENT * 3}<node id="{esc(node)}" label="{esc(str(attrs["label"]))}"'
-        children = [*node_values.lines(attrs), *_viz(graph, node, layout, colours)]
-        nodes += _element(start, "node", children)
-    lines += _block(2, "nodes", {"count": str(len(flat.nodes))}, nodes)
-    edges = []
-    for eid, source, target, attrs in flat.edges:
-        weight = _text(float(attrs.get("weight", 1.0)))
+    for node in flat.nodes:
+        start = f'{_INDENT * 3}<node id="{esc(node.id)}" label="{esc(str(node.values[label]))}"'
+        viz = _viz(styles[node.node], *layout.get(node.node, (0.0, 0.0)))
+        yield _element(start, "node", [*values.lines(node.values), *viz])
+
+
+def _edges(flat: FlatGraph) -> Iterator[str]:
+    """The edge elements, each with its kind as label, its weight and its attvalues."""
+    names = list(flat.edge_types)
+    kind = names.index("kind") if flat.edges else 0
+    weight = names.index("weight") if "weight" in names else None
+    values = _Attvalues(flat.edge_types, _EDGE_BUILTINS)
+    escaped = Escaped(attribute_escape)  # node ids and edge kinds recur
+    for edge in flat.edges:
+        given = edge.values[weight] if weight is not None else None
         start = (
-            f'{_INDENT * 3}<edge id="{esc(eid)}" source="{esc(source)}" target="{esc(target)}"'
-            f' label="{esc(str(attrs["kind"]))}" weight="{weight}"'
+            f'{_INDENT * 3}<edge id="{escaped.edge_id(edge)}" source="{escaped[edge.source]}"'
+            f' target="{escaped[edge.target]}" label="{escaped[str(edge.values[kind])]}"'
+            f' weight="{_text(float(1.0 if given is None else given))}"'
         )
-        edges += _element(start, "edge", edge_values.lines(attrs))
-    lines += _block(2, "edges", {"count": str(len(flat.edges))}, edges)
-    lines += [f"{_INDENT}</graph>", "</gexf>", ""]
-    return "\n".join(lines).encode("utf-8", "xmlcharrefreplace")
+        yield _element(start, "edge", values.lines(edge.values))
+
+
+def _list(depth: int, name: str, count: int, elements: Iterator[str]) -> Iterator[str]:
+    """A <nodes> or <edges> block with its ``count`` elements, empty when there are none."""
+    if not count:
+        yield _tag(depth, name, {"count": "0"})
+        return
+    yield _tag(depth, name, {"count": str(count)}, close=False)
+    yield from elements
+    yield f"{_INDENT * depth}</{name}>"
+
+
+def gexf_chunks(
+    graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
+) -> Iterator[str]:
+    """The graph as a GEXF 1.2 document, piece by piece (no timestamps: same graph, same text).
+
+    Written with two-space indentation, as ElementTree would write it.
+    """
+    layout = force_layout(graph) if layout is None else layout
+    flat = flat or FlatGraph(graph)
+    lines = itertools.chain(
+        _head(flat),
+        _list(2, "nodes", len(flat.nodes), _nodes(graph, flat, layout)),
+        _list(2, "edges", len(flat.edges), _edges(flat)),
+        (f"{_INDENT}</graph>", "</gexf>"),
+    )
+    for line in lines:
+        yield f"{line}\n"
+
+
+def gexf_bytes(
+    graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
+) -> bytes:
+    """The whole GEXF document as UTF-8 bytes."""
+    return "".join(gexf_chunks(graph, layout, flat)).encode("utf-8", "xmlcharrefreplace")
 
 
 def write_gexf(
@@ -169,5 +199,5 @@ def write_gexf(
     layout: Layout | None = None,
     flat: FlatGraph | None = None,
 ) -> Path:
-    """Write ``graph.gexf`` atomically."""
-    return write_bytes(path, gexf_bytes(graph, layout, flat))
+    """Write ``graph.gexf`` atomically, streamed."""
+    return write_chunks(path, gexf_chunks(graph, layout, flat), errors="xmlcharrefreplace")

@@ -1,19 +1,20 @@
 """GraphML export with scalar, consistently typed attributes.
 
-The file is streamed line by line in the layout of networkx's GraphML writer (keys ``d0``,
-``d1``… in order of first use, listed newest first), so readers of networkx GraphML read it
-unchanged; building it directly keeps large graphs fast.
+The file is streamed in the layout of networkx's GraphML writer (keys ``d0``, ``d1``… in order
+of first use, listed newest first), so readers of networkx GraphML read it unchanged; writing
+it directly keeps large graphs fast and never holds the whole file in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import networkx as nx
 
-from analyser.atomic import write_bytes
-from analyser.export.attributes import FlatGraph, Scalar
+from analyser.atomic import write_chunks
+from analyser.export.attributes import FlatGraph, Scalar, Values
+from analyser.export.xmltext import Escaped
 from analyser.export.xmltext import libxml_attribute_escape as attribute_escape
 from analyser.export.xmltext import libxml_text_escape as text_escape
 
@@ -23,66 +24,87 @@ SCHEMA_LOCATION = f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"
 GRAPHML_TYPE = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
-class _Keys:
-    """GraphML keys (one per attribute name, type and scope) in order of first use."""
-
-    def __init__(self) -> None:
-        self.ids: dict[tuple[str, type, str], str] = {}
-        self.declarations: list[str] = []
-
-    def add(self, scope: str, records: Iterable[Mapping[str, Scalar]]) -> None:
-        """Declare the attributes of ``records`` (nodes or edges) not declared yet."""
-        for record in records:
-            for name, value in record.items():
-                if (name, type(value), scope) not in self.ids:
-                    self._declare(name, type(value), scope)
-
-    def _declare(self, name: str, kind: type, scope: str) -> None:
-        key = f"d{len(self.ids)}"
-        self.ids[(name, kind, scope)] = key
-        self.declarations.append(
-            f'<key id="{key}" for="{scope}" attr.name="{attribute_escape(name)}"'
-            f' attr.type="{GRAPHML_TYPE[kind]}"/>'
-        )
-
-    def data(self, scope: str, name: str, value: Scalar) -> str:
-        """One ``<data>`` element (numbers and booleans as Python writes them)."""
-        key = self.ids[(name, type(value), scope)]
-        return f'<data key="{key}">{text_escape(str(value))}</data>'
+def _first_use(rows: Sequence[Values], width: int) -> list[int]:
+    """The attribute numbers in the order records first use them (in name order within one)."""
+    first: dict[int, int] = {}
+    unseen = set(range(width))
+    for number, values in enumerate(rows):
+        if not unseen:
+            break
+        for attribute in sorted(a for a in unseen if values[a] is not None):
+            first[attribute] = number
+            unseen.discard(attribute)
+    return sorted(first, key=lambda attribute: (first[attribute], attribute))
 
 
-def _element(start: str, name: str, keys: _Keys, scope: str, attrs: Mapping[str, Scalar]) -> str:
-    """A node or edge with its data lines (``start`` is its start tag without ``>``)."""
-    if not attrs:
-        return f"{start}/>\n"
-    body = "".join(f"  {keys.data(scope, key, value)}\n" for key, value in attrs.items())
-    return f"{start}>\n{body}</{name}>\n"
+def _data_text(kind: type) -> Callable[[Scalar], str]:
+    """How a value of ``kind`` is written as ``<data>`` text (numbers as Python writes them)."""
+    return text_escape if kind is str else str
+
+
+class _Scope:
+    """The GraphML keys of one scope (graph, node or edge) and the data lines of a record."""
+
+    def __init__(self, scope: str, types: dict[str, type], rows: Sequence[Values], first: int):
+        kinds = list(types.values())
+        names = list(types)
+        order = _first_use(rows, len(names))
+        self.keys = {attribute: f"d{first + n}" for n, attribute in enumerate(order)}
+        self.declarations = [
+            f'<key id="{self.keys[a]}" for="{scope}" attr.name="{attribute_escape(names[a])}"'
+            f' attr.type="{GRAPHML_TYPE[kinds[a]]}"/>'
+            for a in order
+        ]
+        self.starts = [f'<data key="{self.keys[a]}">' for a in range(len(names))]
+        self.texts = [_data_text(kind) for kind in kinds]
+
+    def data(self, values: Values) -> list[str]:
+        """The ``<data>`` elements of a record's values."""
+        return [
+            f"{begin}{text(value)}</data>"
+            for begin, text, value in zip(self.starts, self.texts, values, strict=True)
+            if value is not None
+        ]
+
+    def element(self, start: str, name: str, values: Values) -> str:
+        """A node or edge with its data lines (``start`` is its start tag without ``>``)."""
+        data = self.data(values)
+        body = "".join(f"  {element}\n" for element in data)
+        return f"{start}>\n{body}</{name}>\n" if body else f"{start}/>\n"
+
+
+def graphml_chunks(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> Iterator[str]:
+    """The graph as GraphML text, piece by piece; list attributes are "; "-joined, edge ids
+    are readable and unique."""
+    flat = flat or FlatGraph(graph)
+    meta = _Scope("graph", {"name": str}, [(flat.name,)], 0)
+    nodes = _Scope("node", flat.node_types, [node.values for node in flat.nodes], 1)
+    edges = _Scope(
+        "edge", flat.edge_types, [edge.values for edge in flat.edges], 1 + len(nodes.keys)
+    )
+    declarations = [*meta.declarations, *nodes.declarations, *edges.declarations]
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield (
+        f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}"'
+        f' xsi:schemaLocation="{SCHEMA_LOCATION}">'
+    )
+    yield from (f"{declaration}\n" for declaration in reversed(declarations))
+    yield f'<graph edgedefault="directed">{"".join(meta.data((flat.name,)))}\n'
+    ids = Escaped(attribute_escape)
+    for node in flat.nodes:
+        yield nodes.element(f'<node id="{ids[node.id]}"', "node", node.values)
+    for edge in flat.edges:
+        ends = f'source="{ids[edge.source]}" target="{ids[edge.target]}"'
+        start = f'<edge {ends} id="{ids.edge_id(edge)}"'
+        yield edges.element(start, "edge", edge.values)
+    yield "</graph></graphml>"
 
 
 def graphml_bytes(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> bytes:
-    """The graph as GraphML; list attributes are "; "-joined, edge ids are readable and unique."""
-    flat = flat or FlatGraph(graph)
-    keys = _Keys()
-    keys.add("graph", [{"name": flat.name}])
-    keys.add("node", (attrs for _, attrs in flat.nodes))
-    keys.add("edge", (attrs for *_, attrs in flat.edges))
-    parts = [
-        "<?xml version='1.0' encoding='utf-8'?>\n",
-        f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}"'
-        f' xsi:schemaLocation="{SCHEMA_LOCATION}">',
-        *(f"{declaration}\n" for declaration in reversed(keys.declarations)),
-        f'<graph edgedefault="directed">{keys.data("graph", "name", flat.name)}\n',
-    ]
-    esc = attribute_escape
-    for node, attrs in flat.nodes:
-        parts.append(_element(f'<node id="{esc(node)}"', "node", keys, "node", attrs))
-    for eid, source, target, attrs in flat.edges:
-        start = f'<edge source="{esc(source)}" target="{esc(target)}" id="{esc(eid)}"'
-        parts.append(_element(start, "edge", keys, "edge", attrs))
-    parts.append("</graph></graphml>")
-    return "".join(parts).encode("utf-8")
+    """The whole GraphML document as UTF-8 bytes."""
+    return "".join(graphml_chunks(graph, flat)).encode("utf-8")
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path, flat: FlatGraph | None = None) -> Path:
-    """Write ``graph.graphml`` atomically."""
-    return write_bytes(path, graphml_bytes(graph, flat))
+    """Write ``graph.graphml`` atomically, streamed."""
+    return write_chunks(path, graphml_chunks(graph, flat))

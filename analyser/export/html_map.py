@@ -11,22 +11,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from analyser.atomic import write_text
-from analyser.export.drawing import (
-    NO_POSITION_COLOUR,
-    force_layout,
-    node_colour,
-    node_radius,
-    position_colours,
-)
+from analyser.atomic import write_chunks
+from analyser.export.drawing import NO_POSITION_COLOUR, force_layout, node_styles, position_colours
+from analyser.export.jsontext import compact_json, json_array_chunks, object_head
 from analyser.graph import NODE_KINDS
 
 Layout = Mapping[str, tuple[float, float]]
@@ -90,14 +84,6 @@ def _asset(name: str) -> str:
     return resources.files("analyser.export.assets").joinpath(name).read_text(encoding="utf-8")
 
 
-def script_safe_json(value: Any) -> str:
-    """JSON that cannot close a <script> element (``<``, ``>``, ``&`` as ``\\u003c`` etc.)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in _JSON_ESCAPES.items():
-        text = text.replace(char, escaped)
-    return text
-
-
 def _csp_hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
@@ -118,65 +104,108 @@ def _info(data: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in sorted(data.items()) if key not in _NODE_HIDDEN}
 
 
-def map_payload(
-    graph: nx.MultiDiGraph, layout: Layout | None = None, title: str = DEFAULT_TITLE
-) -> dict[str, Any]:
-    """The data the page draws: nodes with layout, colour and size, edges by node index."""
-    layout = force_layout(graph) if layout is None else layout
-    colours = position_colours(graph)
-    index = {node: i for i, node in enumerate(graph.nodes)}
-    nodes = []
+def _nodes(graph: nx.MultiDiGraph, layout: Layout) -> Iterator[dict[str, Any]]:
+    """Each node with its layout, colour, size and details."""
+    styles = node_styles(graph)
     for node, data in graph.nodes(data=True):
         x, y = layout.get(node, (0.0, 0.0))
-        nodes.append(
-            {
-                "id": node,
-                "kind": data["kind"],
-                "label": str(data["label"]),
-                "position": data.get("position", ""),
-                "colour": node_colour(graph, node, colours),
-                "r": node_radius(graph, node),
-                "x": x,
-                "y": y,
-                "info": _info(data),
-            }
-        )
-    edges = []
+        yield {
+            "id": node,
+            "kind": data["kind"],
+            "label": str(data["label"]),
+            "position": data.get("position", ""),
+            "colour": styles[node].colour,
+            "r": styles[node].radius,
+            "x": x,
+            "y": y,
+            "info": _info(data),
+        }
+
+
+def _edges(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Each edge by the indexes of its nodes, with its kind, weight and extras."""
+    index = {node: i for i, node in enumerate(graph.nodes)}
     for source, target, data in graph.edges(data=True):
         edge = {"s": index[source], "t": index[target], "k": data["kind"], "w": data["weight"]}
         edge.update({key: data[key] for key in _EDGE_EXTRAS if key in data})
-        edges.append(edge)
+        yield edge
+
+
+def _header(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
+    """Everything the page draws but the nodes and edges."""
     positions = [
         {"id": node, "label": str(graph.nodes[node]["label"]), "colour": colour}
-        for node, colour in colours.items()
+        for node, colour in position_colours(graph).items()
     ]
     return {
         "title": title,
         "kinds": list(NODE_KINDS),
         "positions": positions,
         "no_position_colour": NO_POSITION_COLOUR,
-        "nodes": nodes,
-        "edges": edges,
     }
+
+
+def map_payload(
+    graph: nx.MultiDiGraph, layout: Layout | None = None, title: str = DEFAULT_TITLE
+) -> dict[str, Any]:
+    """The data the page draws: nodes with layout, colour and size, edges by node index."""
+    layout = force_layout(graph) if layout is None else layout
+    nodes = list(_nodes(graph, layout))
+    return {**_header(graph, title), "nodes": nodes, "edges": list(_edges(graph))}
+
+
+def _payload_chunks(graph: nx.MultiDiGraph, layout: Layout, title: str) -> Iterator[str]:
+    """``map_payload`` as compact JSON text, piece by piece."""
+    yield object_head(_header(graph, title))
+    yield ',"nodes":'
+    yield from json_array_chunks(_nodes(graph, layout))
+    yield ',"edges":'
+    yield from json_array_chunks(_edges(graph))
+    yield "}"
+
+
+def _script_safe(text: str) -> str:
+    """JSON text that cannot close a <script> element (``<``, ``>``, ``&`` as ``\\u003c``
+    etc.)."""
+    for char, escaped in _JSON_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def script_safe_json(value: Any) -> str:
+    """JSON that cannot close a <script> element (``<``, ``>``, ``&`` as ``\\u003c`` etc.)."""
+    return _script_safe(compact_json(value))
+
+
+def map_html_chunks(
+    graph: nx.MultiDiGraph, layout: Layout | None = None, title: str = DEFAULT_TITLE
+) -> Iterator[str]:
+    """The complete map.html text, piece by piece."""
+    layout = force_layout(graph) if layout is None else layout
+    script = _asset("map.js")
+    css = _asset("map.css")
+    before, after = _PAGE.split("{data}")
+    fields = {
+        "csp": html.escape(content_security_policy(script, css), quote=False),
+        "title": html.escape(title),
+        "css": css,
+        "script": script,
+    }
+    yield before.format(**fields)
+    yield from map(_script_safe, _payload_chunks(graph, layout, title))
+    yield after.format(**fields)
 
 
 def render_map_html(
     graph: nx.MultiDiGraph, layout: Layout | None = None, title: str = DEFAULT_TITLE
 ) -> str:
     """The complete map.html text."""
-    script = _asset("map.js")
-    css = _asset("map.css")
-    return _PAGE.format(
-        csp=html.escape(content_security_policy(script, css), quote=False),
-        title=html.escape(title),
-        css=css,
-        data=script_safe_json(map_payload(graph, layout, title)),
-        script=script,
-    )
+    return "".join(map_html_chunks(graph, layout, title))
 
 
 def write_map_html(
     graph: nx.MultiDiGraph, path: Path, layout: Layout | None = None, title: str = DEFAULT_TITLE
 ) -> Path:
-    """Write ``map.html`` atomically."""
-    return write_text(path, render_map_html(graph, layout, title))
+    """Write ``map.html`` atomically, streamed (a lone surrogate in corpus text is written as
+    its JSON escape)."""
+    return write_chunks(path, map_html_chunks(graph, layout, title), errors="backslashreplace")

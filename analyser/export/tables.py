@@ -4,58 +4,91 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
 
-from analyser.atomic import write_text
+from analyser.atomic import atomic_open
 from analyser.export.attributes import FlatGraph, Scalar
 
 NODE_LEADING = ("id", "kind", "label")
 EDGE_LEADING = ("id", "source", "target", "kind", "weight")
+_BOOL_TEXT = {True: "true", False: "false", None: None}
+
+Row = tuple[Scalar | None, ...]
 
 
-def _columns(leading: Sequence[str], names: Iterable[str]) -> list[str]:
-    return [*leading, *sorted(set(names) - set(leading))]
+class _Table:
+    """The columns of one table and how to pick them from a record's (ids…, values…) row."""
+
+    def __init__(self, leading: Sequence[str], ids: Sequence[str], types: Mapping[str, type]):
+        self.columns = [*leading, *sorted(set(types) - set(leading))]
+        place = {name: number for number, name in enumerate([*ids, *types])}
+        missing = len(place)  # the None appended to every row
+        self.pick = itemgetter(*(place.get(name, missing) for name in self.columns))
+        self.booleans = [
+            number for number, name in enumerate(self.columns) if types.get(name) is bool
+        ]
+
+    def rows(self, records: Iterable[Row]) -> Iterator[Sequence[Scalar | None]]:
+        """Each record's cells in column order; booleans as "true"/"false", missing as None
+        (which the csv writer leaves empty)."""
+        for record in records:
+            cells = self.pick((*record, None))
+            if self.booleans:
+                cells = list(cells)
+                for number in self.booleans:
+                    cells[number] = _BOOL_TEXT[cells[number]]
+            yield cells
 
 
-def _csv(columns: Sequence[str], rows: Iterable[dict[str, Scalar]]) -> str:
-    """A header and one line per row; a column a row lacks is left empty."""
+def _write(handle: IO[str], table: _Table, records: Iterable[Row]) -> None:
+    """A header and one line per record."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows(records))
+
+
+def _node_table(flat: FlatGraph) -> tuple[_Table, Iterator[Row]]:
+    table = _Table(NODE_LEADING, ("id",), flat.node_types)
+    return table, ((node.id, *node.values) for node in flat.nodes)
+
+
+def _edge_table(flat: FlatGraph) -> tuple[_Table, Iterator[Row]]:
+    table = _Table(EDGE_LEADING, ("id", "source", "target"), flat.edge_types)
+    return table, ((edge.id, edge.source, edge.target, *edge.values) for edge in flat.edges)
+
+
+def _text(table: _Table, records: Iterable[Row]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(row.get(name, "")) for name in columns] for row in rows)
+    _write(buffer, table, records)
     return buffer.getvalue()
-
-
-def _cell(value: Scalar) -> Scalar:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
 
 
 def nodes_csv(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> str:
     """One row per node: id, kind, label, then every other attribute in name order."""
-    flat = flat or FlatGraph(graph)
-    columns = _columns(NODE_LEADING, flat.node_types)
-    return _csv(columns, ({"id": node, **attrs} for node, attrs in flat.nodes))
+    return _text(*_node_table(flat or FlatGraph(graph)))
 
 
 def edges_csv(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> str:
     """One row per edge: id, source, target, kind, weight, then the other attributes."""
-    flat = flat or FlatGraph(graph)
-    columns = _columns(EDGE_LEADING, flat.edge_types)
-    rows = ({"id": eid, "source": u, "target": v, **attrs} for eid, u, v, attrs in flat.edges)
-    return _csv(columns, rows)
+    return _text(*_edge_table(flat or FlatGraph(graph)))
 
 
 def write_tables(
     graph: nx.MultiDiGraph, out_dir: Path, flat: FlatGraph | None = None
 ) -> list[Path]:
-    """Write ``nodes.csv`` and ``edges.csv`` atomically into ``out_dir``."""
+    """Write ``nodes.csv`` and ``edges.csv`` atomically into ``out_dir``, streamed."""
     flat = flat or FlatGraph(graph)
-    return [
-        write_text(out_dir / "nodes.csv", nodes_csv(graph, flat)),
-        write_text(out_dir / "edges.csv", edges_csv(graph, flat)),
-    ]
+    written = []
+    for name, (table, records) in (
+        ("nodes.csv", _node_table(flat)),
+        ("edges.csv", _edge_table(flat)),
+    ):
+        with atomic_open(out_dir / name, "w", newline="") as handle:
+            _write(handle, table, records)
+        written.append(out_dir / name)
+    return written

@@ -230,5 +230,6 @@ def vosviewer_text(graph: nx.MultiDiGraph, kind: str = "concepts") -> str:
 
 
 def write_vosviewer(graph: nx.MultiDiGraph, path: Path, kind: str = "concepts") -> Path:
-    """Write ``vosviewer.json`` atomically."""
-    return write_text(path, vosviewer_text(graph, kind))
+    """Write ``vosviewer.json`` atomically (a lone surrogate in corpus text is written as its
+    JSON escape)."""
+    return write_text(path, vosviewer_text(graph, kind), errors="backslashreplace")

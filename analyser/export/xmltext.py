@@ -7,6 +7,9 @@ The GEXF file keeps the escapes of Python's ElementTree and the GraphML file tho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from analyser.export.attributes import FlatEdge, edge_id
 
 _MARKUP = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 _QUOTES_AND_BREAKS = (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"))
@@ -44,3 +47,20 @@ def libxml_text_escape(text: str) -> str:
 def libxml_attribute_escape(text: str) -> str:
     """An attribute value as libxml2 writes it (markup, quotes and line breaks escaped)."""
     return text if _SPECIAL.search(text) is None else _replace_all(text, _LIBXML_ATTRIBUTE)
+
+
+class Escaped(dict[str, str]):
+    """Strings that recur (node ids, edge keys), each escaped once by ``escape``."""
+
+    def __init__(self, escape: Callable[[str], str]) -> None:
+        super().__init__()
+        self.escape = escape
+
+    def __missing__(self, text: str) -> str:
+        self[text] = escaped = self.escape(text)
+        return escaped
+
+    def edge_id(self, edge: FlatEdge) -> str:
+        """The escaped id of ``edge``. Escaping goes character by character, so the parts are
+        escaped apart; the only ``>`` left is that of the separator."""
+        return edge_id(self[edge.source], self[edge.target], self[edge.key]).replace(">", "&gt;")

@@ -30,14 +30,16 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from analyser.atomic import write_text
+from analyser.atomic import write_bytes, write_text
 from analyser.models.base import FormalModel, ModelRun
+from analyser.models.plotting import render_png
 from analyser.models.registry import all_models, get_model
 from analyser.models.serialise import plain, run_to_dict
 from analyser.models.textnorm import phrase_key, tokens
 from analyser.records import Hypothesis, ModelLink
 
 LINK_THRESHOLD = 0.30
+SOLVED_RUNS_KEPT = 32  # distinct (model, parameters) runs kept for the outputs that share them
 WEIGHTS = {"concepts": 0.45, "text": 0.35, "works": 0.20}
 SURNAME_SIMILARITY = 80.0
 SINGLE_WORD = 0.5
@@ -327,6 +329,33 @@ def link_hypotheses(
     ]
 
 
+def params_key(params: Mapping[str, object]) -> str:
+    """The canonical JSON text of a run's parameters: equal parameters, equal keys."""
+    return json.dumps(plain(dict(params)), sort_keys=True, ensure_ascii=False)
+
+
+@lru_cache(maxsize=SOLVED_RUNS_KEPT)
+def _solved(name: str, key: str) -> ModelRun:
+    return get_model(name).run(json.loads(key))
+
+
+@lru_cache(maxsize=SOLVED_RUNS_KEPT)
+def _drawn(name: str, key: str) -> bytes:
+    model, run = get_model(name), _solved(name, key)
+    return render_png(lambda figure: model.draw(run, figure))
+
+
+def solved_run(name: str, params: Mapping[str, object]) -> ModelRun:
+    """The run of the registered model ``name`` with ``params``, solved once for every output
+    that shows it (model files and report); treat it as read-only."""
+    return _solved(name, params_key(params))
+
+
+def run_png(name: str, params: Mapping[str, object]) -> bytes:
+    """The PNG plot of ``solved_run(name, params)``, drawn once."""
+    return _drawn(name, params_key(params))
+
+
 def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Path]:
     """For each linked model write ``models/<name>.json`` and ``models/<name>.png`` under
     ``out_dir`` (atomically), running the model with the parameters its links used."""
@@ -335,7 +364,7 @@ def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Pa
     for name in sorted({link.model for link in links}):
         model = get_model(name)
         own = [link for link in links if link.model == name]
-        run = model.run(own[0].params)
+        run = solved_run(name, own[0].params)
         document = run_to_dict(model, run)
         document["links"] = [
             {
@@ -349,5 +378,5 @@ def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Pa
         written.append(
             write_text(folder / f"{name}.json", json.dumps(document, indent=2, sort_keys=True))
         )
-        written.append(model.plot(run, folder / f"{name}.png"))
+        written.append(write_bytes(folder / f"{name}.png", run_png(name, own[0].params)))
     return written

@@ -73,11 +73,14 @@ def _with_phrases(runs: Iterable[list[str]]) -> list[str]:
     vague = vague_terms()
     terms: list[str] = []
     for run in runs:
-        terms.extend(word for word in run if _is_word(word) and word not in vague)
+        if not run:
+            continue
+        words = [word if _is_word(word) else None for word in run]  # None: not a term word
+        terms.extend(word for word in words if word is not None and word not in vague)
         terms.extend(
             f"{left} {right}"
-            for left, right in pairwise(run)
-            if _is_word(left) and _is_word(right) and not (left in vague and right in vague)
+            for left, right in pairwise(words)
+            if left is not None and right is not None and not (left in vague and right in vague)
         )
     return terms
 
@@ -88,9 +91,8 @@ def light_terms(text: str) -> list[str]:
     stop = stop_terms()
     runs = []
     for chunk in _BREAK.split(text):
-        words = [fold_word(word) for word in _WORD.findall(chunk)]
         run: list[str] = []
-        for word in words:
+        for word in map(fold_word, _WORD.findall(chunk)):
             if word in stop or "'" in word:
                 runs.append(run)
                 run = []

@@ -34,7 +34,7 @@ from analyser.report.wording import (
     run_caption,
 )
 
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([-+*](?=\s)|[=>#]|\d+[.)](?=\s|$))")
 
@@ -42,7 +42,8 @@ _LINE_START = re.compile(r"^([-+*](?=\s)|[=>#]|\d+[.)](?=\s|$))")
 def md(text: object) -> str:
     """``text`` on one line, safe to place inline in Markdown."""
     flat = " ".join(str(text).split())
-    flat = flat.translate(_ENTITIES)
+    for char, entity in _ENTITIES:  # str.replace scans far faster than str.translate
+        flat = flat.replace(char, entity)
     flat = _MARKUP.sub(r"\\\1", flat)
     return _LINE_START.sub(r"\\\1", flat)
 

@@ -8,7 +8,6 @@ registry of runnable models and run once per distinct parameter set among their 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from analyser.graph import match_work, work_label
 from analyser.models import FormalModel, get_model
-from analyser.models.plotting import render_png
+from analyser.models.linking import params_key, run_png, solved_run
 from analyser.models.serialise import format_value, plain
 from analyser.records import Corpus, ModelLink, Work
 from analyser.report.content import (
@@ -31,10 +30,6 @@ from analyser.report.sources import excerpt
 
 SUMMARY_CHARS = 160
 _RUN_ERRORS = (ValueError, RuntimeError, ArithmeticError)
-
-
-def _params_key(params: Mapping[str, Any]) -> str:
-    return json.dumps(plain(dict(params)), sort_keys=True, ensure_ascii=False)
 
 
 def compact(value: Any) -> str:
@@ -84,15 +79,16 @@ def _run_view(
     """Run ``model`` with ``params`` (its defaults when they are rejected) and draw the run."""
     note = None
     try:
-        run = model.run(params)
+        run = solved_run(model.name, params)
     except _RUN_ERRORS as error:
         note = f"the links' parameters were rejected ({error}); the model's defaults were used"
-        run = model.run({})
+        params = {}
+        run = solved_run(model.name, params)
     evaluations = model.evaluate(run)
     return ModelRunView(
         params=dict(plain(run.params)),
         summary=summary_rows(run.summary),
-        png=render_png(lambda figure: model.draw(run, figure)),
+        png=run_png(model.name, params),
         predictions=[
             PredictionResult(
                 p.name, p.text, evaluations[p.name].verdict, evaluations[p.name].detail
@@ -115,7 +111,7 @@ def _registry_section(
     texts = {p.name: p.text for p in model.predictions}
     groups: dict[str, list[ModelLink]] = defaultdict(list)
     for link in links:
-        groups[_params_key(link.params)].append(link)
+        groups[params_key(link.params)].append(link)
     runs = [
         _run_view(model, group[0].params, _linked(group, claims, texts))
         for _, group in sorted(groups.items(), key=lambda item: (len(item[1][0].params), item[0]))
