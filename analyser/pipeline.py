@@ -20,7 +20,7 @@ from analyser.engines import run_tasks
 from analyser.export import write_exports
 from analyser.extract.document import Task, lexicon_for
 from analyser.forked import ForkedCall
-from analyser.ingest import discover, document_id
+from analyser.ingest import discover, document_id, shown_path
 from analyser.keyterms import discover_concepts
 from analyser.lock import output_lock
 from analyser.models.linking import link_hypotheses, write_model_runs
@@ -106,13 +106,13 @@ def _unique_ids(files: list[Path]) -> dict[Path, str]:
     clashes = Counter(ids.values())
     for path, doc in ids.items():
         if clashes[doc] > 1:
-            ids[path] = f"{doc}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
+            ids[path] = f"{doc}-{hashlib.sha256(shown_path(path).encode()).hexdigest()[:6]}"
     return ids
 
 
 def _store_key(path: Path) -> str:
     """The key a file's result is stored under: its resolved absolute path."""
-    return str(path.resolve())
+    return shown_path(path.resolve())
 
 
 def _content_key(path: Path, max_bytes: int) -> str | None:
@@ -307,11 +307,14 @@ def run(
                     )
                 summary.extracted += 1
             else:
-                problems.append((outcome.task.path, outcome.problem or "unknown problem"))
+                problem = outcome.problem or "unknown problem"
+                problems.append((shown_path(outcome.task.path), problem))
             if progress:
                 progress("extract", done, len(tasks))
         failed = {path for path, _ in problems}
-        summary.removed = store.keep_only(_store_key(p) for p in files if str(p) not in failed)
+        summary.removed = store.keep_only(
+            _store_key(p) for p in files if shown_path(p) not in failed
+        )
         store.replace_problems(problems)
         store.put("settings", _corpus_settings(settings))
         key = _outputs_key(store, problems, settings)

@@ -84,8 +84,10 @@ def build_bad_corpus(folder: Path) -> dict[str, str]:
     unreadable.write_text(PROSE * 3)
     unreadable.chmod(0)
     os.mkfifo(folder / "pipe.txt")
+    (folder / os.fsdecode(b"caf\xe9 latin-1 name.txt")).write_bytes((PROSE * 3).encode())
     expected = {name: outcome for name, (_, outcome) in files.items()}
     expected |= {"loop-a.txt": "problem", "loop-b.txt": "problem", "unreadable.txt": "either"}
+    expected["caf\\xe9 latin-1 name.txt"] = "doc"  # a name that is not UTF-8, shown escaped
     return expected
 
 

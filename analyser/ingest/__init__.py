@@ -9,7 +9,7 @@ from pathlib import Path
 
 from analyser.ingest.boilerplate import remove_boilerplate
 from analyser.ingest.decode import decode_bytes
-from analyser.ingest.discover import discover
+from analyser.ingest.discover import discover, shown_path
 from analyser.ingest.errors import IngestError
 from analyser.ingest.html import read_html
 from analyser.ingest.layout import mark_front_matter
@@ -26,6 +26,7 @@ __all__ = [
     "document_from_text",
     "document_id",
     "read_document",
+    "shown_path",
 ]
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
@@ -84,7 +85,7 @@ def read_document(
     found = read_metadata(raw, paragraphs)
     return Document(
         id=doc_id or document_id(path),
-        path=str(path),
+        path=shown_path(path),
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         text=cleaned,

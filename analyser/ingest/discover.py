@@ -9,6 +9,12 @@ from pathlib import Path
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf"}
 
 
+def shown_path(path: str | Path) -> str:
+    """The path as text that can be stored and written anywhere: bytes of a file name that are
+    not UTF-8 appear as ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def _walk(folder: Path) -> list[Path]:
     """Every supported, non-hidden file below ``folder``; links to folders are not followed."""
     found: list[Path] = []
@@ -35,12 +41,12 @@ def discover(inputs: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]
         elif path.is_file() or path.is_symlink():
             files.add(path)
         elif path.exists():
-            problems.append((str(item), "not a regular file (device, socket or pipe)"))
+            problems.append((shown_path(item), "not a regular file (device, socket or pipe)"))
         elif glob.has_magic(str(item)):
             matches = [Path(m) for m in glob.glob(str(item), recursive=True)]
             files.update(m for m in matches if m.is_file())
             if not matches:
-                problems.append((str(item), "no file matches this pattern"))
+                problems.append((shown_path(item), "no file matches this pattern"))
         else:
-            problems.append((str(item), "no such file or folder"))
+            problems.append((shown_path(item), "no such file or folder"))
     return sorted(files), problems
