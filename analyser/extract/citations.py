@@ -9,11 +9,15 @@ in 1950"). Every offset is an index into ``Document.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analyser.extract.linking import normalise_name, same_surname
@@ -47,6 +51,8 @@ _PARENTHETICAL = re.compile(rf"(?P<authors>{_AUTHORS}),?\s+(?P<years>{_YEARS})(?
 _NARRATIVE = re.compile(
     rf"(?P<authors>{_AUTHORS})(?:['’]s)?\s*\(\s*(?P<years>{_YEARS})(?:{_LOCATOR})?\s*(?=[);])"
 )
+_YEAR_ALONE = re.compile(r"1[5-9]\d\d|20\d\d|n\.\s?d\.|in\s+press|forthcoming")
+"""What every match of ``_YEAR`` holds (a quick test before the author–year patterns)."""
 _ONE_YEAR = re.compile(rf"{_YEAR}|(?<=[,;] )[a-z]\b|(?<=[,;])[a-z]\b")
 _AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _ET_AL = re.compile(r",?\s+et\s+al\b\.?$")
@@ -57,6 +63,7 @@ _PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z][\w:.#$%&+?<>~/-]*\w)")
 _KEY_PARTS = re.compile(r"([A-Za-z]+)(\d{4}[a-z]?)")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
 _DASHES = re.compile(r"\s*[-–—]\s*")
+_BRACKET = re.compile(r"[()\[\]]")
 
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "du", "di", "la", "le"}
@@ -207,13 +214,15 @@ def _pattern_citations(doc: str, paragraph: Paragraph, known: _Known) -> list[Ci
 
     found.extend(_pandoc_citations(doc, paragraph))
     found.extend(_numeric_citations(doc, paragraph, taken()))
+    if not _YEAR_ALONE.search(text):
+        return found  # every author–year citation has a year
     for match in _NARRATIVE.finditer(text):
         if not _overlaps(match.span(), taken()):
             found.extend(_author_year(doc, paragraph, match, "narrative"))
     for match in _PARENTHETICAL.finditer(text):
         if _overlaps(match.span(), taken()):
             continue
-        if depth[match.start()] > 0:
+        if depth(match.start()) > 0:
             found.extend(_author_year(doc, paragraph, match, "parenthetical"))
         elif _is_bare_citation(match, known):
             found.extend(_author_year(doc, paragraph, match, "narrative"))
@@ -225,24 +234,33 @@ def _parsed_citations(
 ) -> list[Citation]:
     """The citations that need the parse: scholars named with a later year, or without one."""
     taken = [(c.start - paragraph.start, c.end - paragraph.start) for c in found]
-    names = [n for n in _person_names(parse, known) if not _overlaps((n.start, n.end), taken)]
+    names = _person_names(parse, paragraph.text, known)
+    names = [n for n in names if not _overlaps((n.start, n.end), taken)]
     with_years = _names_with_years(doc, paragraph, parse, names, known)
     taken += [(c.start - paragraph.start, c.end - paragraph.start) for c in with_years]
     names = [n for n in names if not _overlaps((n.start, n.end), taken)]
     return with_years + _names_only(doc, paragraph, parse, names, known)
 
 
-def _bracket_depth(text: str) -> list[int]:
-    """For each character, how many brackets ( or [ are open before it."""
-    depths, level = [], 0
-    for char in text:
-        if char in ")]":
-            level = max(0, level - 1)
-        depths.append(level)
-        if char in "([":
-            level += 1
-    depths.append(level)
-    return depths
+def _bracket_depth(text: str) -> Callable[[int], int]:
+    """For each character offset, how many brackets ( or [ are open before that character (a
+    closing bracket counts as closed at its own offset)."""
+    offsets: list[int] = []
+    levels: list[int] = []  # the depth after each bracket
+    level = 0
+    for match in _BRACKET.finditer(text):
+        level = max(0, level - 1) if match.group() in ")]" else level + 1
+        offsets.append(match.start())
+        levels.append(level)
+
+    def depth(offset: int) -> int:
+        before = bisect_left(offsets, offset)
+        level = levels[before - 1] if before else 0
+        if before < len(offsets) and offsets[before] == offset and text[offset] in ")]":
+            return max(0, level - 1)
+        return level
+
+    return depth
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -421,38 +439,51 @@ def _pandoc_citations(doc: str, paragraph: Paragraph) -> Iterator[Citation]:
         )
 
 
-def _person_names(parse: Doc, known: _Known) -> list[_Name]:
-    """People's names in a parse: PERSON entities and proper nouns that are reference surnames."""
+def _person_names(parse: Doc, text: str, known: _Known) -> list[_Name]:
+    """People's names in a parse of ``text``: PERSON entities and proper nouns that are
+    reference surnames."""
     names: dict[int, _Name] = {}
     for entity in parse.ents:
         if entity.label_ == "PERSON":
-            name = _name_from_tokens(entity, person=True)
+            name = _name_from_tokens(entity, text, person=True)
             if name:
                 names[name.first] = name
-    index = 0
-    while index < len(parse):
-        run = _proper_noun_run(parse, index)
-        if run is None:
-            index += 1
+    name_like = _name_tokens(parse)
+    # a run starts at a name token or at the particle just before one
+    name_positions = [i for i, name in enumerate(name_like) if name]
+    starts = sorted({start for i in name_positions for start in (i - 1, i) if start >= 0})
+    index = 0  # the first token not yet in a run
+    for start in starts:
+        end = _proper_noun_run_end(parse, name_like, start) if start >= index else None
+        if end is None:
             continue
-        name = _name_from_tokens(run, person=False)
-        covered = any(n.first <= run.start < n.last for n in names.values())
+        run = parse[start:end]
+        name = _name_from_tokens(run, text, person=False)
+        covered = any(n.first <= start < n.last for n in names.values())
         if name and not covered and _plausible_person(run, name, known):
             names[name.first] = name
-        index = run.end
+        index = end
     return [names[key] for key in sorted(names)]
 
 
-def _proper_noun_run(parse: Doc, index: int) -> Span | None:
-    """The run of title-case proper nouns (with name particles) starting at ``index``."""
+def _name_tokens(parse: Doc) -> list[bool]:
+    """For each token of ``parse``, whether it is a name token (only proper nouns can be)."""
+    name_like = [False] * len(parse)
+    for index in np.flatnonzero(parse.to_array(POS) == PROPN).tolist():
+        name_like[index] = _is_name_token(parse[index])
+    return name_like
+
+
+def _proper_noun_run_end(parse: Doc, name_like: list[bool], index: int) -> int | None:
+    """The end of the run of title-case proper nouns (with name particles) starting at
+    ``index``; ``name_like`` tells the name tokens."""
     end = index
-    while end < len(parse) and end - index < 4:
-        token = parse[end]
-        particle = token.lower_ in _PARTICLES and end + 1 < len(parse)
-        if not (_is_name_token(token) or (particle and _is_name_token(parse[end + 1]))):
+    while end < len(name_like) and end - index < 4:
+        particle = end + 1 < len(name_like) and name_like[end + 1]
+        if not (name_like[end] or (particle and parse[end].lower_ in _PARTICLES)):
             break
         end += 1
-    return parse[index:end] if end > index and _is_name_token(parse[end - 1]) else None
+    return end if end > index and name_like[end - 1] else None
 
 
 def _is_name_token(token: Token) -> bool:
@@ -473,9 +504,9 @@ def _plausible_person(run: Span, name: _Name, known: _Known) -> bool:
     return all(token.ent_type_ == "" for token in run) and run[-1].lower_ not in _NOT_NAMES
 
 
-def _name_from_tokens(span: Span, person: bool) -> _Name | None:
-    """The name of a span, unless its last word is no surname or it names a method or thing
-    after a person ("Kruskal-Wallis test", "Rossmann fold", "Wright–Fisher process")."""
+def _name_from_tokens(span: Span, text: str, person: bool) -> _Name | None:
+    """The name of a span of a parse of ``text``, unless its last word is no surname or it
+    names a method or thing after a person ("Kruskal-Wallis test", "Wright–Fisher process")."""
     tokens = [t for t in span if t.text not in _POSSESSIVE]
     if not tokens or tokens[-1].text.casefold() in _NOT_NAMES:
         return None
@@ -485,7 +516,6 @@ def _name_from_tokens(span: Span, person: bool) -> _Name | None:
     if first.i > 0 and span.doc[first.i - 1].lower_ in ("the", "a", "an"):
         return None  # "the Case of ...": people's names take no article
     start, end = first.idx, last.idx + len(last.text)
-    text = span.doc.text
     if text[end : end + 1] in ("-", "–") and text[end + 1 : end + 2].isupper():
         return None
     if start > 0 and text[start - 1] in ("-", "–"):

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +35,7 @@ _REFERENCE_ENTRY = re.compile(
     r"^\W{0,3}[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+(?:[A-Z][\w.\-]*\s*)+"
     r".*?\(?\b(1[5-9]\d\d|20\d\d)"
 )
+_SEGMENT_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]"})
 _HEADING_MARKUP = re.compile(r"[#*_>`]|\([^()]*\d[^()]*\)")
 
 
@@ -65,9 +68,11 @@ class ConceptMatcher:
     def matches(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
         """Longest non-overlapping matches as (first token, last token, concept id)."""
         keys = [_token_keys(token) for token in tokens]
+        starts = self.root.children.keys()
         i = 0
         while i < len(tokens):
-            best = self._longest(tokens, keys, i) if keys[i] else None
+            opens = keys[i] and not starts.isdisjoint(keys[i])
+            best = self._longest(tokens, keys, i) if opens else None
             if best is None:
                 i += 1
                 continue
@@ -113,13 +118,19 @@ def _coordinated_modifier(tokens: Sequence[Token], j: int) -> bool:
 
 def _token_keys(token: Token) -> frozenset[str] | None:
     """The keys a token may match; None for a joiner (hyphen, dash, slash, possessive)."""
-    if token.text in JOINERS:
+    return _word_keys(token.text, token.lower_, token.lemma_, token.is_space)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(text: str, lower: str, lemma: str, is_space: bool) -> frozenset[str] | None:
+    """``_token_keys`` of a token with this text, lower case, lemma and spacing."""
+    if text in JOINERS:
         return None
-    if token.is_space:
+    if is_space:
         return frozenset()
-    keys = {concept_word_key(token.lower_), concept_word_key(token.lemma_.lower())}
-    if is_acronym(token.text):
-        keys.add(concept_word_key(token.text))
+    keys = {concept_word_key(lower), concept_word_key(lemma.lower())}
+    if is_acronym(text):
+        keys.add(concept_word_key(text))
     keys.discard("")
     return frozenset(keys)
 
@@ -155,14 +166,14 @@ def parse_headings(nlp: Language, document: Document) -> list[ParsedParagraph]:
     """Parses of the document's headings, offsets kept: markup and citations blanked, Title Case
     lowered so that its words parse as common nouns."""
     headings = [p for p in document.paragraphs if p.kind == "heading"]
-    texts = [_heading_text(p.text) for p in headings]
+    texts = [heading_text(p.text) for p in headings]
     parses = nlp.pipe(texts, batch_size=64)
     return [ParsedParagraph(p, parse, None) for p, parse in zip(headings, parses, strict=True)]
 
 
-def _heading_text(text: str) -> str:
-    """A heading with markup and citations blanked; Title Case of three or more words lowered
-    (two-word Title Case is more often a name than a topic)."""
+def heading_text(text: str) -> str:
+    """A heading as ``parse_headings`` parses it: markup and citations blanked; Title Case of
+    three or more words lowered (two-word Title Case is more often a name than a topic)."""
     blanked = _HEADING_MARKUP.sub(lambda match: " " * len(match.group()), text)
     words = re.findall(r"[^\W\d_]+", blanked)
     long_words = [word for word in words if len(word) > 3]
@@ -177,13 +188,17 @@ def _heading_text(text: str) -> str:
 
 def is_boilerplate_paragraph(parse: Sequence[Token], words: DiscoveryWords) -> bool:
     """Web furniture: links, addresses to the reader, or dense site/bibliographic vocabulary."""
-    alpha = [token for token in parse if token.is_alpha]
+    alpha = furniture = reader = links = 0
+    for token in parse:
+        if token.is_alpha:
+            alpha += 1
+            furniture += token.lemma_.lower() in words.boilerplate
+            reader += token.lower_ in _SECOND_PERSON
+        else:  # a link is never all letters
+            links += _URLISH.search(token.text) is not None
     if not alpha:
         return True
-    furniture = sum(token.lemma_.lower() in words.boilerplate for token in alpha)
-    reader = sum(token.lower_ in _SECOND_PERSON for token in alpha)
-    links = sum(bool(_URLISH.search(token.text)) for token in parse)
-    return (furniture + 2 * reader + 3 * links) / len(alpha) >= 0.12
+    return (furniture + 2 * reader + 3 * links) / alpha >= 0.12
 
 
 def reads_as_reference(text: str) -> bool:
@@ -212,21 +227,25 @@ def _vague(token: Token, words: DiscoveryWords) -> bool:
     )
 
 
+def _droppable(token: Token, words: DiscoveryWords) -> bool:
+    """A word a term does not start with: function words, numbers, vague modifiers."""
+    return token.pos_ in LEADING_POS or token.like_num or _vague(token, words)
+
+
 def _strip_leading(tokens: list[Token], words: DiscoveryWords) -> list[Token]:
-    while tokens:
-        token = tokens[0]
-        droppable = token.pos_ in LEADING_POS or token.like_num or _vague(token, words)
-        if (
+    first, last = 0, len(tokens)
+    while first < last:
+        token = tokens[first]
+        if not (
             _is_joiner(token)
-            or (droppable and not _hyphen_bound(tokens, 0))
-            or (_is_name(token) and len(tokens) > 1)
+            or (_droppable(token, words) and not _hyphen_bound(tokens, first))
+            or (last - first > 1 and _is_name(token))
         ):
-            tokens = tokens[1:]
-        else:
             break
-    while tokens and (_is_joiner(tokens[-1]) or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    return tokens
+        first += 1
+    while last > first and (_is_joiner(tokens[last - 1]) or tokens[last - 1].is_punct):
+        last -= 1
+    return tokens[first:last]
 
 
 def _split_owner(tokens: list[Token]) -> list[list[Token]]:
@@ -254,17 +273,19 @@ def noun_chunks(parse: Doc) -> list[Span]:
 
 
 def _hyphen_gap(parse: Doc, left: Span, right: Span) -> bool:
-    gap = parse[left.end : right.start]
-    if len(gap) != 1 or gap[0].text not in HYPHENS:
+    if right.start - left.end != 1:
         return False
-    return not parse[left.end - 1].whitespace_ and not gap[0].whitespace_
+    gap = parse[left.end]
+    if gap.text not in HYPHENS:
+        return False
+    return not parse[left.end - 1].whitespace_ and not gap.whitespace_
 
 
 def _segments(chunk: Span) -> Iterator[list[Token]]:
     """The parts of a noun chunk split at conjunctions, commas and possessives."""
     segment: list[Token] = []
     for token in chunk:
-        if token.pos_ == "CCONJ" or token.text in {",", ";", ":", "(", ")", "[", "]"}:
+        if token.text in _SEGMENT_BREAKS or token.pos_ == "CCONJ":
             yield from _split_owner(segment)
             segment = []
         else:
@@ -274,10 +295,11 @@ def _segments(chunk: Span) -> Iterator[list[Token]]:
 
 def _word_count(tokens: Sequence[Token]) -> int:
     """Words of a term, a hyphenated compound counting as one."""
+    texts = [token.text for token in tokens]
     return sum(
         1
-        for i, token in enumerate(tokens)
-        if not _is_joiner(token) and not (i > 0 and tokens[i - 1].text in HYPHENS)
+        for i, text in enumerate(texts)
+        if text not in JOINERS and not (i > 0 and texts[i - 1] in HYPHENS)
     )
 
 
@@ -287,22 +309,23 @@ def _acceptable(tokens: list[Token], words: DiscoveryWords) -> bool:
         return False
     if all(token.pos_ == "PROPN" for token in content) and not content[0].is_lower:
         return False
-    for token in content:
-        lemma = token.lemma_.lower()
-        if (
-            not token.is_alpha
-            or token.pos_ in {"PRON", "DET"}
-            or (token.pos_ == "NUM" and token is content[-1])
-            or _is_name(token)
-            or lemma in words.boilerplate
-            or token.lower_ in words.boilerplate
-            or len(token.text) < 2
-        ):
-            return False
+    last = len(content) - 1
+    if not all(_term_word(token, at == last, words) for at, token in enumerate(content)):
+        return False
     if len(content) == 1:
         word = content[0]
         return not (word.is_stop or word.lemma_.lower() in words.generic_nouns or len(word) < 4)
     return True
+
+
+def _term_word(token: Token, last: bool, words: DiscoveryWords) -> bool:
+    """Whether a term may hold this word (a number only before its last word)."""
+    if not token.is_alpha or len(token.text) < 2:
+        return False
+    pos = token.pos_
+    if pos in {"PRON", "DET"} or (pos == "NUM" and last) or _is_name(token):
+        return False
+    return token.lemma_.lower() not in words.boilerplate and token.lower_ not in words.boilerplate
 
 
 def _head_form(token: Token) -> str:
@@ -351,10 +374,11 @@ def _chunk_terms(chunk: Span, words: DiscoveryWords) -> Iterator[str]:
 
 def _of_terms(chunks: list[Span], words: DiscoveryWords) -> Iterator[str]:
     """'X of Y' terms ("balance of power", "weapons of mass destruction") with a bare Y."""
-    chunk_of = {chunk.root.i: chunk for chunk in chunks}
-    for chunk in chunks:
-        for prep in chunk.root.children:
-            if prep.lower_ != "of" or prep.dep_ != "prep":
+    roots = [chunk.root for chunk in chunks]
+    chunk_of = {root.i: chunk for root, chunk in zip(roots, chunks, strict=True)}
+    for chunk, root in zip(chunks, roots, strict=True):
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
             objects = [child for child in prep.children if child.dep_ == "pobj"]
             if not objects or objects[0].i not in chunk_of:
@@ -364,7 +388,7 @@ def _of_terms(chunks: list[Span], words: DiscoveryWords) -> Iterator[str]:
                 continue
             head = _clean(list(chunk), words)
             tail = _clean(list(obj_chunk), words)
-            if not head or not tail or len(tail) != len(obj_chunk) or head[-1] != chunk.root:
+            if not head or not tail or len(tail) != len(obj_chunk) or head[-1] != root:
                 continue
             if _word_count(head) + _word_count(tail) <= MAX_TERM_WORDS:
                 yield f"{term_text(head)} of {term_text(tail)}"
@@ -394,12 +418,14 @@ def find_abbreviations(parsed: list[ParsedParagraph]) -> dict[str, str]:
     words = load_discovery_words()
     found: dict[str, str] = {}
     for item in parsed:
-        tokens = list(item.parse)
-        for i in range(1, len(tokens) - 2):
-            short = tokens[i + 1]
-            if tokens[i].text != "(" or tokens[i + 2].text != ")" or not is_acronym(short.text):
+        parse = item.parse
+        for i in _opening_brackets(parse):
+            if not 1 <= i < len(parse) - 2:
                 continue
-            window = [t for t in tokens[max(short.sent.start, i - 12) : i] if not _is_joiner(t)]
+            short = parse[i + 1]
+            if parse[i + 2].text != ")" or not is_acronym(short.text):
+                continue
+            window = [t for t in parse[max(short.sent.start, i - 12) : i] if not _is_joiner(t)]
             n_words = _long_form(short.text, [t.text for t in window])
             cleaned = _clean(window[-n_words:], words) if n_words else None
             if cleaned and _word_count(cleaned) >= 2:
@@ -407,12 +433,22 @@ def find_abbreviations(parsed: list[ParsedParagraph]) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def _opening_brackets(parse: Doc) -> list[int]:
+    """The indices of the tokens "(" of ``parse``."""
+    orth = parse.to_array(ORTH)
+    return np.flatnonzero(orth == parse.vocab.strings["("]).tolist()
+
+
 def _abbreviation_uses(parse: Doc, abbreviations: dict[str, str]) -> Iterator[str]:
     """The long form of every abbreviation used outside its own defining parentheses."""
+    if not abbreviations:
+        return
     for token in parse:
-        long_form = abbreviations.get(token.text.rstrip("s")) if is_acronym(token.text) else None
+        long_form = abbreviations.get(token.text.rstrip("s"))
+        if not long_form or not is_acronym(token.text):
+            continue
         inside = 0 < token.i < len(parse) - 1 and parse[token.i - 1].text == "("
-        if long_form and not (inside and parse[token.i + 1].text == ")"):
+        if not (inside and parse[token.i + 1].text == ")"):
             yield long_form
 
 
@@ -437,8 +473,7 @@ def candidate_terms(parsed: list[ParsedParagraph]) -> dict[str, int]:
         if not _is_prose(item, words):
             continue
         chunks = noun_chunks(item.parse)
-        for chunk in chunks:
-            counts.update(_chunk_terms(chunk, words))
+        counts.update(term for chunk in chunks for term in _chunk_terms(chunk, words))
         counts.update(_of_terms(chunks, words))
         counts.update(_abbreviation_uses(item.parse, abbreviations))
     for long_form in abbreviations.values():

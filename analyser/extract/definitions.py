@@ -63,6 +63,12 @@ LABEL_OPENERS = frozenset({"the", "hereafter", "henceforth", "so-called"})
 ADVOCATES = frozenset(["proponent", "advocate", "adherent", "supporter", "defender", "exponent"])
 OCCURRING_VERBS = frozenset(["occur", "arise", "exist", "emerge"])
 NAMING_VERBS = frozenset(["know", "call", "term", "label", "dub", "name"])
+MEANING_VERBS = frozenset(["mean", "denote", "designate", "signify"])
+DEFINED_AS_VERBS = frozenset(["define", "describe", "understand"])
+DEFINING_LEMMAS = (
+    frozenset(["refer"]) | MEANING_VERBS | DEFINED_AS_VERBS | OCCURRING_VERBS | NAMING_VERBS
+)
+"""Every verb ``_defining_verb`` reads a definition from."""
 RANKING_WORDS = frozenset(
     {
         "most", "least", "main", "primary", "principal", "key", "chief", "major", "central", "only",
@@ -112,6 +118,22 @@ class _Found:
     end: int
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence with what the forms read from it: its text, tokens and their lemmas."""
+
+    span: Span
+    text: str
+    tokens: list[Token]
+    lemmas: list[str]
+
+    @classmethod
+    def of(cls, span: Span, text: str) -> _Sentence:
+        """The reading of ``span``, whose text is ``text``."""
+        tokens = list(span)
+        return cls(span, text, tokens, [token.lemma_ for token in tokens])
+
+
 def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[Definition]:
     """Every definition in the parsed body paragraphs, sorted by position (one per sentence)."""
     found: dict[int, _Found] = {}
@@ -126,7 +148,8 @@ def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[
                 found.setdefault(offset, quoted)
                 continue
         for sentence in item.parse.sents:
-            term = _sentence_term(sentence)
+            text = item.paragraph.text[sentence.start_char : sentence.end_char]
+            term = _sentence_term(_Sentence.of(sentence, text))
             if term:
                 start = offset + sentence.start_char
                 end = offset + sentence.end_char
@@ -137,7 +160,7 @@ def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[
     ]
 
 
-def _sentence_term(sentence: Span) -> str | None:
+def _sentence_term(sentence: _Sentence) -> str | None:
     """The term a sentence defines, trying each recognised form in turn."""
     for finder in (
         _doctrine,
@@ -227,10 +250,10 @@ def _ranked(noun: Token) -> bool:
 # --------------------------------------------------------------------------- forms
 
 
-def _copular(sentence: Span) -> str | None:
+def _copular(sentence: _Sentence) -> str | None:
     """'X is a situation where ...' with a generic subject and a class-naming predicate."""
-    for verb in sentence:
-        if verb.lemma_ != "be" or not _plain_present(verb) or not _asserted(verb):
+    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
+        if lemma != "be" or not _plain_present(verb) or not _asserted(verb):
             continue
         subject = _subject(verb)
         attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
@@ -249,13 +272,15 @@ def _copular(sentence: Span) -> str | None:
     return None
 
 
-def _defining_verb(sentence: Span) -> str | None:
+def _defining_verb(sentence: _Sentence) -> str | None:
     """'X refers to / means / is defined as / occurs when ...'; 'Y is known as X'."""
     lead = _DEFINING_LEAD.match(sentence.text)
     if lead and len(lead.group(1).split()) <= 6:
         return lead.group(1).lower()
-    for verb in sentence:
-        lemma = verb.lemma_.lower()
+    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
+        lemma = lemma.lower()
+        if lemma not in DEFINING_LEMMAS:
+            continue
         subject = _subject(verb)
         if subject is None or not _generic_subject(subject) or not _plain_present(verb):
             continue
@@ -263,13 +288,9 @@ def _defining_verb(sentence: Span) -> str | None:
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         if lemma == "refer" and "to" in preps:
             return _term(_phrase(subject))
-        if lemma in {"mean", "denote", "designate", "signify"} and "dobj" in children:
+        if lemma in MEANING_VERBS and "dobj" in children:
             return _term(_phrase(subject))
-        if (
-            lemma in {"define", "describe", "understand"}
-            and "auxpass" in children
-            and "as" in preps
-        ):
+        if lemma in DEFINED_AS_VERBS and "auxpass" in children and "as" in preps:
             return _term(_phrase(subject))
         if lemma in OCCURRING_VERBS and _when_clause(verb):
             return _term(_phrase(subject))
@@ -304,10 +325,10 @@ def _theory_name(noun: Token) -> bool:
     return lemma.endswith("ism") or lemma in THEORY_NOUNS
 
 
-def _doctrine(sentence: Span) -> str | None:
+def _doctrine(sentence: _Sentence) -> str | None:
     """What a school holds: 'Proponents of X argue that', 'realists argue', '..., which posits'."""
-    for verb in sentence:
-        if verb.lemma_.lower() not in DOCTRINE_VERBS:
+    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
+        if lemma.lower() not in DOCTRINE_VERBS:
             continue
         if not any(_is_clause(c) for c in verb.children):
             continue
@@ -357,9 +378,11 @@ def _of_object(noun: Token) -> Token | None:
     return None
 
 
-def _parenthetical_label(sentence: Span) -> str | None:
+def _parenthetical_label(sentence: _Sentence) -> str | None:
     """A label in parentheses closing a clause: '... the status quo ( the restraining effect ).'"""
-    tokens = list(sentence)
+    if "(" not in sentence.text:
+        return None
+    tokens = sentence.tokens
     for i, token in enumerate(tokens):
         if token.text != "(":
             continue
@@ -383,9 +406,9 @@ def _parenthetical_label(sentence: Span) -> str | None:
     return None
 
 
-def _quoted_class(sentence: Span) -> str | None:
+def _quoted_class(reading: _Sentence) -> str | None:
     """A quoted term introduced as a class ('a "club good"') or by a defining relative clause."""
-    text = sentence.text
+    sentence, text = reading.span, reading.text
     for match in _QUOTED.finditer(text):
         inner = match.group(1).strip()
         words = inner.split()
@@ -417,12 +440,14 @@ def _classifying_verb(token: Token) -> bool:
     return verb.lemma_.lower() in CLASSIFYING_VERBS and not existential
 
 
-def _gloss(sentence: Span) -> str | None:
+def _gloss(sentence: _Sentence) -> str | None:
     """An 'i.e.' gloss: the noun phrase just before it is explained by what follows."""
-    for token in sentence:
+    if "i.e" not in sentence.text.lower().replace(" ", ""):
+        return None  # no token can read "i.e."
+    for token in sentence.tokens:
         if token.lower_.replace(" ", "") not in {"i.e.", "i.e"}:
             continue
-        chain = _preceding_noun_phrase(sentence, token.i)
+        chain = _preceding_noun_phrase(sentence.span, token.i)
         return _term(chain) if chain else None
     return None
 

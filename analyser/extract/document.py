@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
+
 from analyser.config import Settings
 from analyser.extract.bibliography import extract_bibliography
-from analyser.extract.concepts import candidate_terms, find_mentions, parse_headings
+from analyser.extract.concepts import candidate_terms, find_mentions, heading_text
 from analyser.extract.definitions import find_definitions
 from analyser.extract.hypotheses import find_hypotheses
 from analyser.extract.reference_list import find_reference_entries
 from analyser.extract.theory import assign_theories
 from analyser.ingest import IngestError, read_document
 from analyser.lexicon import Lexicon, load_lexicon
-from analyser.nlp import load_pipeline, parse_paragraphs
+from analyser.nlp import ParsedParagraph, load_pipeline, parse_paragraphs
 from analyser.records import DocResult, Document
 from analyser.timing import StageTimer
 
@@ -55,9 +57,10 @@ def extract_document(
     with timer.stage("parse"):
         reference_paragraphs = set(find_reference_entries(document).paragraphs)
         parsed = parse_paragraphs(nlp, document, skip=reference_paragraphs)
-        with_headings = parsed + parse_headings(nlp, document)
+        headings, as_written = parse_non_body(nlp, document, reference_paragraphs)
+        with_headings = parsed + headings
     with timer.stage("citations"):
-        bibliography = extract_bibliography(document, nlp, parsed)
+        bibliography = extract_bibliography(document, nlp, parsed + as_written)
     with timer.stage("concepts"):
         mentions = find_mentions(document, with_headings, lexicon)
         terms = candidate_terms(with_headings)
@@ -74,6 +77,23 @@ def extract_document(
         definitions=definitions,
         hypotheses=hypotheses,
         terms=terms,
+    )
+
+
+def parse_non_body(
+    nlp: Language, document: Document, skip: set[int]
+) -> tuple[list[ParsedParagraph], list[ParsedParagraph]]:
+    """Parses of the paragraphs that are not body text, in one batch: every heading as the
+    concept finder reads it (``parse_headings``), and the headings and metadata outside
+    ``skip`` as written (what the citation finder reads)."""
+    headings = [p for p in document.paragraphs if p.kind == "heading"]
+    as_written = [p for p in document.paragraphs if p.kind != "body" and p.index not in skip]
+    texts = [heading_text(p.text) for p in headings] + [p.text for p in as_written]
+    parses = list(nlp.pipe(texts, batch_size=64))
+    heading_parses, written_parses = parses[: len(headings)], parses[len(headings) :]
+    return (
+        [ParsedParagraph(p, parse) for p, parse in zip(headings, heading_parses, strict=True)],
+        [ParsedParagraph(p, parse) for p, parse in zip(as_written, written_parses, strict=True)],
     )
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from analyser.extract.hypotheses.cues import MARKER_NOUNS, REPORTING_VERBS
+from analyser.extract.hypotheses.grammar import subject_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 _CLAUSE_POS = {"VERB", "AUX"}
@@ -22,6 +24,7 @@ _LABEL = re.compile(
     r"\s*[:.)]\s*",
     re.IGNORECASE,
 )
+_LABEL_INITIALS = frozenset("HPhp")  # every label _LABEL matches opens with one of them
 _MARKING_VERBS = {"hypothesise", "hypothesize", "predict", "posit", "propose", "postulate"}
 _CONTRAST_MARKS = {"whereas", "while"}
 
@@ -41,6 +44,16 @@ class Proposition:
         """Indices of the clause's tokens."""
         return {t.i for t in self.tokens}
 
+    @cached_property
+    def sentence(self) -> Span:
+        """The sentence of the clause's head."""
+        return self.head.sent
+
+    @cached_property
+    def subject(self) -> Token | None:
+        """The subject of the clause's head (``subject_of``)."""
+        return subject_of(self.head)
+
 
 def strip_label(text: str) -> tuple[str, bool]:
     """``text`` without a leading label ("H2:", "Hypothesis 1a.") and whether it had one."""
@@ -52,11 +65,22 @@ def strip_label(text: str) -> tuple[str, bool]:
 
 def label_ids(sentence: Span) -> set[int]:
     """Indices of the tokens of a leading hypothesis label in ``sentence`` (empty if none)."""
+    if _first_letter(sentence) not in _LABEL_INITIALS:
+        return set()
     stripped, found = strip_label(sentence.text)
     if not found:
         return set()
     cut = sentence.start_char + len(sentence.text) - len(stripped)
     return {t.i for t in sentence if t.idx < cut}
+
+
+def _first_letter(sentence: Span) -> str:
+    """The first character of ``sentence`` that is not white space ("" when there is none)."""
+    for token in sentence:
+        text = token.text.lstrip()
+        if text:
+            return text[0]
+    return ""
 
 
 def has_subject(token: Token) -> bool:
@@ -117,40 +141,52 @@ def _labels(head: Token, label: set[int]) -> bool:
     )
 
 
+def _own_clause(token: Token) -> bool:
+    """A verb with a subject of its own."""
+    return token.pos_ in _CLAUSE_POS and has_subject(token)
+
+
 def _splits_off(child: Token) -> bool:
     """Whether a child clause states a proposition of its own."""
-    own_clause = child.pos_ in _CLAUSE_POS and has_subject(child)
-    if child.dep_ in {"conj", "parataxis"}:
-        return own_clause and not (
-            child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS
+    dep = child.dep_
+    if dep in {"conj", "parataxis"}:
+        return _own_clause(child) and not (
+            dep == "parataxis" and child.lemma_.lower() in REPORTING_VERBS
         )
-    if child.dep_ in {"advcl", "relcl"} and reported_clause(child) is not None:
+    if dep not in {"advcl", "relcl"}:
+        return False
+    if reported_clause(child) is not None:
         return True
+    if dep != "advcl" or child.i <= child.head.i:
+        return False
     marks = {t.lower_ for t in child.children if t.dep_ == "mark"}
-    contrast = bool(marks & _CONTRAST_MARKS) and child.i > child.head.i  # "X, whereas Y"
-    return child.dep_ == "advcl" and own_clause and contrast
+    return bool(marks & _CONTRAST_MARKS) and _own_clause(child)  # "X, whereas Y"
 
 
-def _scope(head: Token, split: list[Token], excluded: set[int]) -> list[Token]:
-    """The tokens of ``head``'s clause, leaving out its split-off clauses and their links."""
+def _scope(
+    head: Token, subtree: list[Token], split: list[Token], excluded: set[int]
+) -> list[Token]:
+    """The tokens of ``head``'s clause (``subtree`` is its subtree), leaving out its split-off
+    clauses and their links."""
     left_out = set(excluded)
     for child in split:
         left_out.update(t.i for t in child.subtree)
         left_out.update(t.i for t in head.children if t.dep_ == "cc" and t.i < child.i)
-    return [t for t in head.subtree if t.i not in left_out]
+    return [t for t in subtree if t.i not in left_out]
 
 
 def _visit(
     head: Token, frame: Token | None, marked: bool, embedded: bool, excluded: set[int]
 ) -> list[Proposition]:
     """Propositions under ``head``, descending through reporting verbs and markers."""
+    subtree = list(head.subtree)
     split = [child for child in head.children if _splits_off(child)]
     split += [
         t
-        for t in head.subtree
+        for t in subtree
         if t.dep_ in {"relcl", "acl", "advcl"}
-        and t != head
-        and t.head != head
+        and t.i != head.i
+        and t.head.i != head.i
         and t.i not in excluded
         and reported_clause(t) is not None
         and not any(t in s.subtree for s in split)
@@ -164,7 +200,8 @@ def _visit(
             inner[0].tokens = sorted({*inner[0].tokens, *subject}, key=lambda t: t.i)
         found.extend(inner)
     elif head.pos_ in _CLAUSE_POS:
-        found.append(Proposition(head, _scope(head, split, excluded), frame, marked, embedded))
+        tokens = _scope(head, subtree, split, excluded)
+        found.append(Proposition(head, tokens, frame, marked, embedded))
     elif _labels(head, excluded):  # "H1: ...", "Hypothesis 2 - ..."
         for child in head.children:
             if child.pos_ in _CLAUSE_POS and child.dep_ in {"ccomp", "appos", "acl", "dep"}:

@@ -72,11 +72,14 @@ _QUALIFIED_CUES = {
 def is_boilerplate(sentence: Span) -> bool:
     """Questions, instructions to the reader, links and fragments."""
     text = sentence.text.strip()
-    words = [t for t in sentence if t.is_alpha]
-    if text.endswith("?") or len(words) < 5 or _URL.search(text):
+    if text.endswith("?") or _URL.search(text):
         return True
-    pronouns = {t.lower_ for t in sentence if t.tag_ in {"PRP", "PRP$"}}
-    return bool(pronouns & _SECOND_PERSON)
+    words = 0
+    for token in sentence:
+        words += token.is_alpha
+        if token.tag_ in {"PRP", "PRP$"} and token.lower_ in _SECOND_PERSON:
+            return True
+    return words < 5
 
 
 def _is_own_account(proposition: Proposition) -> bool:
@@ -84,7 +87,7 @@ def _is_own_account(proposition: Proposition) -> bool:
     if any(t.lower_ in _FIRST_SINGULAR and t.tag_ in {"PRP", "PRP$"} for t in proposition.tokens):
         return True
     frame = proposition.frame
-    speakers = [subject_of(proposition.head)]
+    speakers = [proposition.subject]
     if frame is not None and not proposition.marked:
         speakers.append(subject_of(frame))
     return any(s is not None and s.lower_ in _FIRST_PLURAL | _FIRST_SINGULAR for s in speakers)
@@ -94,7 +97,7 @@ def _is_literature(proposition: Proposition, relations: list[Relation]) -> bool:
     """A statement about scholarship ("scholars have applied...", "the theory puts forward...",
     "the assumption is supported by studies", "proponents do not see it as ...")."""
     head = proposition.head
-    subject = subject_of(head)
+    subject = proposition.subject
     subject_lemma = subject.lemma_.lower() if subject is not None else ""
     verbs = [head, *children(head, {"conj", "xcomp"})]
     lemmas = {v.lemma_.lower() for v in verbs}
@@ -165,7 +168,7 @@ def _is_definition(proposition: Proposition, relations: list[Relation]) -> bool:
     if any(t.lower_ in {"called", "termed", "known"} for t in head.children):
         return True
     modal = any(a.lower_ in _GENERAL_MODALS for a in children(head, {"aux"}))
-    subject = subject_of(head)
+    subject = proposition.subject
     if lemma in EXISTENCE_VERBS and not modal and subject is not None:
         when = [c for c in children(head, {"advcl"}) if _opening(c) & {"when", "whenever", "if"}]
         if when and subject.tag_ in {"NN", "NNP"}:
@@ -203,7 +206,7 @@ def _general_modal(proposition: Proposition) -> bool:
 
 def _restricted_subject(proposition: Proposition) -> bool:
     """ "Governments that perceive a threat will seek allies": a generic but qualified subject."""
-    subject = subject_of(proposition.head)
+    subject = proposition.subject
     if subject is None or subject.tag_ not in {"NNS", "NNPS"}:
         return False
     restricted = any(c.dep_ in {"relcl", "acl"} for c in subject.children)
@@ -221,13 +224,12 @@ def _has_content(text: str) -> bool:
 
 
 def _has_subject(proposition: Proposition) -> bool:
-    head = proposition.head
-    return subject_of(head) is not None or bool(children(head, {"expl"}))
+    return proposition.subject is not None or bool(children(proposition.head, {"expl"}))
 
 
 def _generic_subject(proposition: Proposition) -> bool:
     """A plural class of actors ("weak states", "democracies", "they"), the subject of a law."""
-    subject = subject_of(proposition.head)
+    subject = proposition.subject
     return subject is not None and (
         subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"they", "them"}
     )
@@ -236,9 +238,12 @@ def _generic_subject(proposition: Proposition) -> bool:
 def states_relation(proposition: Proposition, relations: list[Relation]) -> bool:
     """Whether the proposition's structure shows a relation rather than a description."""
     relations = [r for r in relations if _has_content(r.effect)]
-    if not relations:
-        return False
-    cues = {r.cue for r in relations}
+    return bool(relations) and may_state_relation(proposition, {r.cue for r in relations})
+
+
+def may_state_relation(proposition: Proposition, cues: set[str]) -> bool:
+    """Whether relations carrying ``cues`` can show a relation (``states_relation`` before their
+    phrases are read; fewer cues never make it true)."""
     if cues & RELATION_CUES:
         return True
     if "frequency" in cues and proposition.head.lemma_ != "be" and _generic_subject(proposition):
@@ -246,11 +251,21 @@ def states_relation(proposition: Proposition, relations: list[Relation]) -> bool
     return proposition.marked or _restricted_subject(proposition) or _connected(proposition)
 
 
+def ruled_out(proposition: Proposition) -> bool:
+    """The exclusions that need no relation read first (no subject, past narration by tense, a
+    restatement): cheap to test, and a proposition they rule out is never a hypothesis."""
+    return (
+        (not _has_subject(proposition) and not proposition.marked)
+        or _tense_blocks(proposition)
+        or _anaphoric_copula(proposition)
+    )
+
+
 def excluded_kind(
     proposition: Proposition, relations: list[Relation], citation_spans: list[tuple[int, int]]
 ) -> str | None:
     """The kind of non-hypothesis the proposition is, or None when it may be a hypothesis."""
-    sentence = proposition.head.sent
+    sentence = proposition.sentence
     checks = (
         ("boilerplate", lambda: is_boilerplate(sentence)),
         ("own account", lambda: _is_own_account(proposition)),

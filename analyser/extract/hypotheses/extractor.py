@@ -14,10 +14,10 @@ from analyser.extract.hypotheses.attribution import (
     heading_theory,
 )
 from analyser.extract.hypotheses.clauses import Proposition, propositions
-from analyser.extract.hypotheses.detection import is_hypothesis
+from analyser.extract.hypotheses.detection import is_hypothesis, may_state_relation, ruled_out
 from analyser.extract.hypotheses.refiner import load_tagger, refine
 from analyser.extract.hypotheses.sentences import Unit, sentence_units
-from analyser.extract.hypotheses.structure import Relation, structure_proposition
+from analyser.extract.hypotheses.structure import Relation, read_proposition, relations_of
 from analyser.nlp import ParsedParagraph
 from analyser.records import Citation, ConceptMention, Document, Hypothesis
 
@@ -41,7 +41,12 @@ def _read(unit: Unit, citation_spans: list[tuple[int, int]], tagger: CRF | None)
     accepted = []
     local_spans = unit.local(citation_spans)
     for proposition in propositions(sentence):
-        relations = structure_proposition(proposition)
+        if ruled_out(proposition):  # not worth reading: it cannot be a hypothesis
+            continue
+        reading = read_proposition(proposition)
+        if reading is None or not may_state_relation(proposition, reading.cues):
+            continue  # no relation it could state would count
+        relations = relations_of(reading)
         if relations and is_hypothesis(proposition, relations, local_spans):
             if proposition.marked:  # a formal hypothesis statement: the tagger's own genre
                 relations = [refine(sentence, r, tagger) for r in relations]

@@ -40,17 +40,25 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited from the verb it is coordinated with if needed."""
     current: Token | None = verb
     while current is not None:
-        subjects = children(current, SUBJECT_DEPS) or [
-            s  # a subject the parser hung on an auxiliary or a modifier on the left
-            for left in current.lefts
-            if left.dep_ in {"aux", "auxpass", "amod", "advmod", "compound"}
-            for s in children(left, SUBJECT_DEPS)
-        ]
-        if subjects:
-            return subjects[0]
+        subject = _first_child(current, SUBJECT_DEPS) or next(
+            (
+                s  # a subject the parser hung on an auxiliary or a modifier on the left
+                for left in current.lefts
+                if left.dep_ in {"aux", "auxpass", "amod", "advmod", "compound"}
+                and (s := _first_child(left, SUBJECT_DEPS)) is not None
+            ),
+            None,
+        )
+        if subject is not None:
+            return subject
         climbs = current.dep_ in {"conj", "xcomp", "acomp"} and current.head != current
         current = current.head if climbs else None
     return None
+
+
+def _first_child(token: Token, deps: set[str]) -> Token | None:
+    """The first child of ``token`` with one of the dependency labels ``deps``."""
+    return next((child for child in token.children if child.dep_ in deps), None)
 
 
 def tokens_of(token: Token | None, excluded: set[int]) -> list[Token] | None:

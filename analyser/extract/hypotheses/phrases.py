@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -71,14 +72,18 @@ def subtree_ids(tokens: Iterable[Token]) -> set[int]:
 
 
 def text_of(tokens: Iterable[Token]) -> str:
-    """The tokens in document order, joined with their own whitespace, edges trimmed."""
-    ordered = _trim(sorted(set(tokens), key=lambda t: t.i))
-    parts: list[str] = []
-    for position, token in enumerate(ordered):
-        parts.append(token.text)
-        following = ordered[position + 1] if position + 1 < len(ordered) else None
-        if following is not None and (following.i != token.i + 1 or token.whitespace_):
-            parts.append(" ")
+    """The tokens in document order, joined with their own whitespace (a space where tokens
+    are left out), edges trimmed, white space runs folded to one space."""
+    return _joined(_trim(sorted(set(tokens), key=lambda t: t.i)))
+
+
+def _joined(ordered: list[Token]) -> str:
+    """``text_of`` tokens already in document order, each once."""
+    parts = [
+        token.text_with_ws if following.i == token.i + 1 else f"{token.text} "
+        for token, following in pairwise(ordered)
+    ]
+    parts.extend(token.text for token in ordered[-1:])
     return " ".join("".join(parts).split())
 
 
@@ -94,9 +99,9 @@ def _without_examples(ordered: list[Token]) -> list[Token]:
     """Drop examples ("such as ...", ", like ...", "– e.g. ... –"): they illustrate a phrase."""
     dropped: set[int] = set()
     for token in ordered:
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        listed = token.lower_ in _EXAMPLE_PREPOSITIONS and before is not None and before.text == ","
-        if listed or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)):
+        lower = token.lower_
+        listed = lower in _EXAMPLE_PREPOSITIONS and token.i > 0 and token.nbor(-1).text == ","
+        if listed or (lower == "as" and any(c.lower_ == "such" for c in token.children)):
             dropped.update(t.i for t in token.subtree)
             before = token.left_edge.i - 1
             if before >= 0 and token.doc[before].text == ",":
@@ -179,4 +184,5 @@ def clean_phrase(tokens: Iterable[Token]) -> Phrase:
             ordered = ordered[2:]
         else:
             break
-    return Phrase(text_of(ordered), sign, modified, tuple(t.i for t in _trim(ordered)))
+    kept = _trim(ordered)
+    return Phrase(_joined(kept), sign, modified, tuple(t.i for t in kept))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from analyser.nlp import ParsedParagraph, load_pipeline
 
@@ -74,6 +74,11 @@ def _rejoined(
     return Unit(paragraph, doc[:], pieces)
 
 
+def _text_length(doc: Doc) -> int:
+    """The length of ``doc``'s text, read from its last token."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def sentence_units(parsed: Sequence[ParsedParagraph], nlp: Language | None) -> list[Unit]:
     """The document's sentences in order, page-broken sentences joined and parsed again."""
     units: list[Unit] = []
@@ -87,7 +92,7 @@ def sentence_units(parsed: Sequence[ParsedParagraph], nlp: Language | None) -> l
             tail = next(iter(following.parse.sents))
             joined = _rejoined(paragraph, sentences.pop(), following, tail, nlp or load_pipeline())
             skip_first = True
-        length = len(paragraph.parse.text)
+        length = _text_length(paragraph.parse)
         units.extend(_plain_unit(paragraph, sentence, length) for sentence in sentences)
         if joined is not None:
             units.append(joined)

@@ -120,38 +120,68 @@ def _main_cores(proposition: Proposition, main: list[Token], outside: set[int]) 
     if compared is not None:
         return [compared]
     head = proposition.head
+    ids = proposition.ids
     verbs = [head] + [
         child
         for child in head.children
         if child.dep_ == "conj"
         and child.pos_ in {"VERB", "AUX"}
-        and child.i in proposition.ids
-        and subject_of(child) == subject_of(head)
+        and child.i in ids
+        and subject_of(child) == proposition.subject
     ]
     cores = [
         core for verb in verbs if verb.pos_ in {"VERB", "AUX"} for core in verb_cores(verb, outside)
     ]
     if cores and cores[0].cue in _UNSIGNED_CLAUSES | {"comparative"}:
-        found = accordance(main, tokens_of(subject_of(head), outside))
+        found = accordance(main, tokens_of(proposition.subject, outside))
         if found is not None:
             return [found]
     return cores
 
 
+@dataclass
+class Reading:
+    """A proposition's main clause read into the cores of its relations, with the clauses that
+    qualify it: what the relations will be, before their phrases are cleaned and signed."""
+
+    proposition: Proposition
+    subs: Subordinates
+    main: list[Token]
+    cores: list[Core]
+
+    @property
+    def cues(self) -> set[str]:
+        """The constructions the relations will carry."""
+        return {_cue(core, self.subs) for core in self.cores}
+
+
+def read_proposition(proposition: Proposition) -> Reading | None:
+    """The reading of a proposition (None when all of it qualifies something else)."""
+    sentence = proposition.sentence
+    ids = proposition.ids
+    subs = subordinates(proposition.head, ids)
+    qualifying = subs.ids()
+    outside = (set(range(sentence.start, sentence.end)) - ids) | qualifying
+    main = [t for t in proposition.tokens if t.i not in qualifying]
+    if not main:
+        return None
+    return Reading(proposition, subs, main, _main_cores(proposition, main, outside))
+
+
 def structure_proposition(proposition: Proposition) -> list[Relation]:
     """The relations one proposition states (empty when it states none)."""
+    reading = read_proposition(proposition)
+    return relations_of(reading) if reading is not None else []
+
+
+def relations_of(reading: Reading) -> list[Relation]:
+    """The relations of a reading, their phrases cleaned and their directions signed."""
+    proposition, subs = reading.proposition, reading.subs
     tokens = proposition.tokens
-    head = proposition.head
-    sentence = head.sent
-    subs = subordinates(head, proposition.ids)
-    outside = (set(range(sentence.start, sentence.end)) - proposition.ids) | subs.ids()
-    main = [t for t in tokens if t.i not in subs.ids()]
-    if not main:
-        return []
     nonlinear = bool(NONLINEAR.search(text_of(tokens)))
-    hedged = is_hedged(main, proposition.frame)
+    hedged = is_hedged(reading.main, proposition.frame)
     relations = []
-    for core in _main_cores(proposition, main, outside):
+    for core in reading.cores:
         cause, effect, sign, condition, conditional = _fold(core, subs, proposition)
         cause_phrase, effect_phrase = clean_phrase(cause), clean_phrase(effect)
         if not cause_phrase.text or not effect_phrase.text:

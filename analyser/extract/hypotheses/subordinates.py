@@ -8,6 +8,7 @@ because/since clauses and "because of"/"due to" phrases (reasons), "as X increas
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -118,7 +119,7 @@ def _classify_clause(clause: Token, found: Subordinates) -> None:
 
 
 def _classify_phrase(prep: Token, found: Subordinates, reasons_only: bool = False) -> None:
-    words = " ".join(t.lower_ for t in list(prep.subtree)[:4])
+    words = " ".join(t.lower_ for t in islice(prep.subtree, 4))
     if reasons_only:
         if any(words.startswith(phrase) for phrase in REASON_PHRASES):
             found.reasons.append(prep)
@@ -133,24 +134,24 @@ def _classify_phrase(prep: Token, found: Subordinates, reasons_only: bool = Fals
 def subordinates(head: Token, scope: set[int]) -> Subordinates:
     """Classify the adverbial clauses and phrases attached to a main clause."""
     found = Subordinates()
-    anchors = [head, *[c for c in head.children if c.dep_ in {"acomp", "xcomp", "attr"}]]
-    for child in head.children:
-        shares_subject = not any(c.dep_ in _SUBJECTS for c in child.children)
-        if (child.dep_ == "conj" and shares_subject) or (
-            child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS
+    own = list(head.children)
+    anchors = [head, *[c for c in own if c.dep_ in {"acomp", "xcomp", "attr"}]]
+    for child in own:
+        dep = child.dep_
+        if (dep == "conj" and not any(c.dep_ in _SUBJECTS for c in child.children)) or (
+            dep == "parataxis" and child.lemma_.lower() in REPORTING_VERBS
         ):
             anchors.append(child)
     for anchor in anchors:
-        clauses = [
-            *anchor.children,
-            *[c for m in anchor.children if m.dep_ == "advmod" for c in m.children],
-        ]
+        kids = own if anchor is head else list(anchor.children)
+        clauses = [*kids, *[c for m in kids if m.dep_ == "advmod" for c in m.children]]
         for child in clauses:
             if child.i not in scope:
                 continue
-            if child.dep_ == "advcl":
+            dep = child.dep_
+            if dep == "advcl":
                 _classify_clause(child, found)
-            elif child.dep_ in {"prep", "agent"}:
+            elif dep in {"prep", "agent"}:
                 _classify_phrase(child, found)
     if not found.reasons:  # "due to X" misattached deep inside the clause or a concession
         qualifying = subtree_ids(found.heads()) - subtree_ids(found.concessions)
