@@ -9,7 +9,8 @@
    is run on each given hypothesis sentence; direction macro-F1 over pos/neg/non_lin and
    cause (node_1) / effect (node_2) token F1 (lower-cased NFKC word tokens), for the rules
    alone and with the learned effect tagger. The rules were written while reading the
-   "development" half of the papers (chosen by a hash of the file name) and the tagger is
+   "development" half of the papers (chosen by a hash of the paper's file name without its
+   extension: the data's two files name the same paper "x.txt" and "x.pdf") and the tagger is
    trained on that half only: held-out sentences are read by a tagger trained on the whole
    development half (as the shipped one is), development sentences by taggers trained on the
    other folds' papers (5-fold cross-validation grouped by paper). The "held-out" half was
@@ -41,6 +42,7 @@ from analyser.extract.train_hypothesis_spans import (
     development_only,
     fit,
     paper_half,
+    paper_name,
     parse_all,
     read_annotations,
     training_sequences,
@@ -290,13 +292,13 @@ def score_seeds(run: SeedRun, with_borderline: bool) -> SeedScores:
 
 
 def hr_half(source: str) -> str:
-    """ "development" or "held-out", fixed by a hash of the source file's name."""
+    """ "development" or "held-out", fixed by a hash of the source's paper name."""
     return paper_half(source)
 
 
 def hr_fold(source: str) -> int:
-    """The cross-validation fold of a source file (all its sentences in one fold)."""
-    return int(hashlib.sha256(f"fold:{source}".encode()).hexdigest(), 16) % FOLDS
+    """The cross-validation fold of a source's paper (all its sentences in one fold)."""
+    return int(hashlib.sha256(f"fold:{paper_name(source)}".encode()).hexdigest(), 16) % FOLDS
 
 
 def hr_direction(direction: str) -> str:

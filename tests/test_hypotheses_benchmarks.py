@@ -72,11 +72,14 @@ def test_hypothesis_reader_floors(reader_rows):
 
 
 @pytest.mark.slow
-def test_hypothesis_reader_phrase_floors_on_unread_papers(reader_rows):
+def test_hypothesis_reader_holds_up_on_held_out_papers(reader_rows):
+    """A guard against rules that fit the development half only (figures 0.800 / 0.750 / 0.750
+    when written)."""
     scores = bench.score_reader([r for r in reader_rows if r.half == "held-out"])
-    assert scores.n == 279
-    assert scores.cause >= 0.75
-    assert scores.effect >= 0.75
+    assert scores.n == 294
+    assert scores.direction_macro_f1 >= 0.78
+    assert scores.cause >= 0.74
+    assert scores.effect >= 0.74
 
 
 def test_scores_are_computed_as_documented():

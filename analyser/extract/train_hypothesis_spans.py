@@ -75,10 +75,16 @@ def read_annotations(path: Path = DEFAULT_DATA) -> list[Annotated]:
         ]
 
 
+def paper_name(source: str) -> str:
+    """The paper a source file holds: its name without the extension (the data's two files
+    name the same paper "x.txt" and "x.pdf")."""
+    return Path(source).stem
+
+
 def paper_half(source: str) -> str:
-    """ "development" or "held-out", fixed by a hash of the source file's name: only the
+    """ "development" or "held-out", fixed by a hash of the source's paper name: only the
     development half is read to train; the held-out half measures the models."""
-    digest = int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16)
+    digest = int(hashlib.sha256(paper_name(source).encode("utf-8")).hexdigest(), 16)
     return "development" if digest % 2 == 0 else "held-out"
 
 

@@ -1,7 +1,9 @@
 """Relations read from the shape of a whole clause rather than from one verb.
 
 "The more X, the more Y" (a correlative comparison), "As X increases, Y declines" (read from
-the words when the parse misses the clause), and "Y is shared in accordance with X".
+the words when the parse misses the clause), "Y is shared in accordance with X", and the
+direction of a moderation ("the relationship is stronger when Z", "Z moderates the
+relationship, such that it is weaker").
 """
 
 from __future__ import annotations
@@ -13,12 +15,23 @@ from analyser.extract.hypotheses.cues import (
     ACCORDANCE_PHRASES,
     CHANGE_VERBS,
     LESS_WORDS,
+    LINKING_VERBS,
     MORE_WORDS,
+    STRENGTH_COMPARATIVES,
+)
+from analyser.extract.hypotheses.grammar import (
+    OBJECT_DEPS,
+    children,
+    comparison_sign,
+    modifiers_of,
+    polarity_of,
 )
 
 
 def correlative(tokens: list[Token]) -> Core | None:
-    """ "the more X, the more Y": two "the + comparative" groups in one clause."""
+    """ "the more X, the more Y": two "the + comparative" groups in one clause; in a chain
+    ("the higher X and hence the greater Y, the worse Z") the last group is the effect and
+    the one before it the cause."""
     doc = tokens[0].doc
     comparatives = MORE_WORDS | LESS_WORDS
     starts = [
@@ -30,7 +43,7 @@ def correlative(tokens: list[Token]) -> Core | None:
     ]
     if len(starts) < 2:
         return None
-    first, second = starts[0], starts[1]
+    first, second = starts[-2], starts[-1]
     last = max(t.i for t in tokens)
     first_sign = -1 if doc[first + 1].lower_ in LESS_WORDS else 1
     second_sign = -1 if doc[second + 1].lower_ in LESS_WORDS else 1
@@ -90,3 +103,55 @@ def _phrase_after(preposition: Token) -> list[Token]:
             break
         found.append(token)
     return found
+
+
+def predicated_strength(noun: Token) -> int | None:
+    """ "The relationship between X and Y is stronger (becomes weaker) for Z": the sign of the
+    comparative a linking verb predicates of a relation noun, the direction of its moderation;
+    None when the noun is no such subject."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    for complement in children(verb, {"acomp", "attr", "oprd"}):
+        sign = _comparative_sign(complement)
+        if sign is not None:
+            return sign
+    return None
+
+
+def specified_sign(verb: Token) -> int | None:
+    """ "Z moderates the relationship between X and Y, such that the relationship is stronger
+    when Z is high": the sign its such-that clause gives (a comparative predicate first, then
+    a polarity word: "such that X positively affects Y"); None without such a clause."""
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "ccomp", "xcomp", "conj"}:
+            continue
+        if not _opens_with_such_that(clause):
+            continue
+        for complement in children(clause, {"acomp", "attr", "oprd"}):
+            sign = _comparative_sign(complement)
+            if sign is not None:
+                return sign
+        objects = [o for o in children(clause, OBJECT_DEPS) if o.dep_ != "attr"]
+        words = modifiers_of(clause) + [m for o in objects for m in modifiers_of(o)]
+        sign = polarity_of(words)
+        if sign is not None:
+            return sign
+    return None
+
+
+def _opens_with_such_that(clause: Token) -> bool:
+    """Whether a clause opens with "such that", wherever the parser hung "such" (on the
+    clause, on its subject, or on the noun before it)."""
+    first = clause.left_edge
+    following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if first.lower_ == "such":
+        return following is not None and following.lower_ == "that"
+    return first.lower_ == "that" and first.i > 0 and first.doc[first.i - 1].lower_ == "such"
+
+
+def _comparative_sign(word: Token) -> int | None:
+    """ "stronger" +1, "weaker" -1, "more pronounced" +1, "less positive" -1, else None."""
+    if word.lower_ in STRENGTH_COMPARATIVES:
+        return STRENGTH_COMPARATIVES[word.lower_]
+    return comparison_sign(word)

@@ -38,7 +38,8 @@ CAUSAL_VERBS: dict[str, int] = {
             "block preclude avoid neutralize neutralise impair obstruct retard cut shorten "
             "curtail hamper thwart frustrate stymie cripple undercut sap deplete dilute negate "
             "nullify halt stop delay slow stall disrupt degrade hamstring handicap penalize "
-            "penalise compromise combat counter destroy blunt soften temper mute crowd"
+            "penalise compromise combat counter destroy blunt soften temper mute crowd detract "
+            "buffer cushion"
         ),
         -1,
     ),
@@ -175,9 +176,32 @@ LESS_WORDS = frozenset(
         "shrinking falling diminishing"
     )
 )
+# Comparatives of strength ("a stronger effect", "the link is weaker"): said of a relation, they
+# give the direction in which a third variable moderates it.
+STRENGTH_COMPARATIVES: dict[str, int] = {
+    **dict.fromkeys(_words("stronger greater larger bigger higher"), 1),
+    **dict.fromkeys(_words("weaker smaller lesser lower"), -1),
+}
+# Degree words that "more" and "less" make a comparative of strength ("more strongly related").
+STRENGTH_WORDS = frozenset(
+    _words("strongly closely tightly weakly strong close pronounced powerful salient")
+)
+# Verbs that predicate a property of their subject ("the relationship becomes weaker").
+LINKING_VERBS = frozenset(_words("be become get grow remain"))
+# Verbs that sign a plain clause without acting on an object: the subject fares well or badly
+# under the rest ("Y suffers from X", "Y thrives on X"), or stands in for or adds to another
+# ("X substitutes for Y", "X complements Y").
+FARING_VERBS: dict[str, int] = {
+    **dict.fromkeys(_words("thrive flourish prosper profit gain complement"), 1),
+    **dict.fromkeys(_words("suffer languish falter lose substitute"), -1),
+}
+# Verbs whose infinitive carries the claim ("X seems to reduce Y", "X tends to raise Y").
+RAISING_VERBS = frozenset(_words("seem appear tend"))
+# Verbs that deny what their infinitive says ("X fails to raise Y").
+FAILING_VERBS = frozenset(_words("fail cease"))
 # Modifiers that deny a link ("an insignificant relationship", "no effect").
 NULL_WORDS = frozenset(
-    _words("no insignificant non-significant nonsignificant null negligible zero")
+    _words("no insignificant non-significant nonsignificant null negligible zero little minimal")
 )
 # Predicates that deny a link outright ("X is unrelated to Y").
 UNLINKED_WORDS = frozenset(_words("unrelated uncorrelated unassociated unconnected"))

@@ -5,25 +5,38 @@ from __future__ import annotations
 import re
 from math import prod
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from analyser.extract.hypotheses.cores import Core
+from analyser.extract.hypotheses.covariation import predicated_strength, specified_sign
 from analyser.extract.hypotheses.cues import (
     CAUSAL_VERBS,
+    CAUSE_NOUNS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
+    FAILING_VERBS,
+    FARING_VERBS,
     HEDGE_MODALS,
     HEDGE_WORDS,
     LESS_WORDS,
     LINK_NOUNS,
     LINK_PARTICIPLES,
+    LINKING_VERBS,
     NEGATIVE_WORDS,
     NONLINEAR_PATTERN,
     NULL_WORDS,
     POSITIVE_WORDS,
+    RAISING_VERBS,
     UNLINKED_WORDS,
 )
-from analyser.extract.hypotheses.grammar import OBJECT_DEPS, SUBJECT_DEPS
+from analyser.extract.hypotheses.grammar import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    children,
+    comparison_sign,
+    modifiers_of,
+    strength_sign,
+)
 from analyser.extract.hypotheses.phrases import Phrase
 
 NONLINEAR = re.compile(NONLINEAR_PATTERN, re.IGNORECASE)
@@ -33,16 +46,22 @@ OWN_CAUSE_CUES = frozenset(
 )
 # Constructions that carry no relation word of their own: their predicate may still give a sign.
 PLAIN_CUES = frozenset({"plain", "frequency"})
+POLAR_WORDS = POSITIVE_WORDS | NEGATIVE_WORDS
 _OBJECTS = {"dobj", "attr", "oprd", "acomp"}
+
+
+def _predicate_tops(core: Core) -> list[Token]:
+    """The words heading a plain clause's predicate."""
+    cause_ids = {t.i for t in core.cause or []}
+    predicate = [t for t in core.clause or core.effect if t.i not in cause_ids]
+    ids = {t.i for t in predicate}
+    return [t for t in predicate if t.head.i not in ids or t.head == t]
 
 
 def _predicate_words(core: Core) -> tuple[list[Token], list[Token]]:
     """The words heading a plain clause's predicate (with their modifiers), and the
     modifiers of its objects ("predicts lower spending": "lower")."""
-    cause_ids = {t.i for t in core.cause or []}
-    predicate = [t for t in core.clause or core.effect if t.i not in cause_ids]
-    ids = {t.i for t in predicate}
-    tops = [t for t in predicate if t.head.i not in ids or t.head == t]
+    tops = _predicate_tops(core)
     heads = tops + [c for t in tops for c in t.children if c.dep_ in {"amod", "advmod", "acomp"}]
     objects = [c for t in tops for c in t.children if c.dep_ in _OBJECTS] + [
         t for t in tops if t.dep_ in _OBJECTS
@@ -69,11 +88,113 @@ def predicate_sign(core: Core) -> tuple[int, bool] | None:
     polar = [t.lower_ for t in words if t.lower_ in POSITIVE_WORDS | NEGATIVE_WORDS]
     if polar:
         return (1 if polar[0] in POSITIVE_WORDS else -1), link
+    tops = _predicate_tops(core)
+    carried = _carried_sign(tops)
+    if carried is not None:
+        return carried, True
     if link:
         return 0, True
+    graded = _graded_complement(tops)
+    if graded is not None:
+        return graded, False
     if any(t.lower_ in LESS_WORDS for t in object_modifiers):
         return -1, False
     return None
+
+
+def _graded_complement(tops: list[Token]) -> int | None:
+    """ "Y becomes less likely" -1, "Y grows stronger" +1: the comparative complement of a
+    linking verb heading the predicate; None when there is none."""
+    for top in tops:
+        if top.lemma_.lower() not in LINKING_VERBS:
+            continue
+        for complement in children(top, {"acomp", "attr", "oprd"}):
+            sign = comparison_sign(complement)
+            if sign is None and complement.tag_ in {"JJR", "RBR"}:
+                sign = -1 if complement.lower_ in LESS_WORDS else 1
+            if sign is not None:
+                return sign
+    return None
+
+
+def _carried_sign(tops: list[Token]) -> int | None:
+    """The sign of a causal or faring verb heading a predicate, itself or as the infinitive of
+    a raising verb: "tends to reduce Y" -1, "does not seem to affect Y" 0, "Y suffers from X"
+    -1; None when there is none."""
+    for top in tops:
+        verb = top
+        while verb.lemma_.lower() in RAISING_VERBS | FAILING_VERBS and children(verb, {"xcomp"}):
+            verb = children(verb, {"xcomp"})[0]
+        lemma = verb.lemma_.lower()
+        if verb.pos_ == "VERB" and lemma in CAUSAL_VERBS.keys() | FARING_VERBS.keys():
+            return CAUSAL_VERBS.get(lemma, FARING_VERBS.get(lemma))
+    return None
+
+
+def _fails(core: Core) -> bool:
+    """ "X fails to raise Y": a plain predicate headed by a verb that denies its infinitive."""
+    if core.cue not in PLAIN_CUES:
+        return False
+    return any(
+        t.lemma_.lower() in FAILING_VERBS and children(t, {"xcomp"}) for t in _predicate_tops(core)
+    )
+
+
+def _above(tokens: list[Token]) -> list[Token]:
+    """The root of a phrase and the words above it, nearest first, up to its clause's verb."""
+    if not tokens:
+        return []
+    ids = {t.i for t in tokens}
+    current = next(t for t in tokens if t.head.i not in ids or t.head == t)
+    chain = [current]
+    while current.head != current and current.pos_ not in {"VERB", "AUX"}:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def moderation_sign(core: Core, sign: int) -> int | None:
+    """The direction a moderation gives the relation: "the relationship between X and Y is
+    weaker for Z" -1 (the comparative said of the relation noun outweighs a polarity word
+    before it), "Z moderates the relationship between X and Y, such that it is stronger" +1
+    (read when the predicate gives no sign); None when the clause states no moderation."""
+    chains = [_above(core.cause or []), _above(core.effect)]
+    if core.cue == "link":
+        for head in (h for chain in chains for h in chain):
+            if head.lemma_.lower() in LINK_NOUNS:
+                found = predicated_strength(head)
+                if found is not None:
+                    return found
+    if sign == 0:
+        for chain in chains:
+            if chain and chain[-1].pos_ in {"VERB", "AUX"}:
+                found = specified_sign(chain[-1])
+                if found is not None:
+                    return found
+    return None
+
+
+def _cause_noun_polarity(core: Core) -> int:
+    """ "X is a negative predictor of Y": -1 for a polarity word before the cause noun that
+    names the relation, else +1."""
+    if core.cue != "cause-noun":
+        return 1
+    for head in _above(core.effect):
+        if head.lemma_.lower() in CAUSE_NOUNS:
+            polar = [t.lower_ for t in modifiers_of(head) if t.lower_ in POLAR_WORDS]
+            return -1 if polar and polar[0] in NEGATIVE_WORDS else 1
+    return 1
+
+
+def _opening_sign(phrase: Phrase, doc: Doc) -> int:
+    """ "substantially lower costs": -1 for a phrase that still opens with a degree adverb
+    and the lowering comparative it grades (a comparative that comes first is read when the
+    phrase is cleaned), else +1."""
+    if phrase.modified or len(phrase.ids) < 3:
+        return 1
+    first, second = doc[phrase.ids[0]], doc[phrase.ids[1]]
+    grades = first.pos_ == "ADV" and first.head == second and second.tag_ not in {"NN", "NNS"}
+    return -1 if grades and second.lower_ in LESS_WORDS else 1
 
 
 def clause_sign(phrase: Phrase, core: Core) -> int:
@@ -105,12 +226,20 @@ def signed(core: Core, cause: Phrase, effect: Phrase, sign: int) -> str:
         polarity, names_link = reading
         sign = polarity * (sign or 1) if polarity else 0 if names_link else sign
         linked = linked or names_link
+    moderation = moderation_sign(core, sign)
+    if moderation is not None:
+        sign, linked = moderation, True
+    sign *= _cause_noun_polarity(core)
+    negated = core.negated != _fails(core)
     if sign == 0:
         if not (cause.modified or effect.modified):
-            return "0" if core.negated else "conditional"
+            return "0" if negated else "conditional"
         sign = 1
     total = sign * cause.sign * effect.sign * clause_sign(cause, core)
-    if core.negated:
+    doc = core.effect[0].doc if core.effect else None
+    if doc is not None:
+        total *= _opening_sign(cause, doc) * _opening_sign(effect, doc)
+    if negated:
         if linked:
             return "0"
         total = -total
@@ -143,22 +272,33 @@ def _lowering(token: Token) -> bool:
 def lexical_direction(sentence: Span) -> str:
     """The direction the words of an unparsed sentence suggest, strongest cue first: a
     non-linear shape, a denied link, a polarity word, an unsigned link ("related",
-    "impact"), the signs of the causal and change verbs multiplied ("helps reduce" -1,
-    "+" when there are none); each lowering word ("fewer", "a decline in") reverses the sign."""
+    "impact") unless a comparative of strength grades it ("a stronger effect"), the signs of
+    the causal and change verbs multiplied ("helps reduce" -1, "+" when there are none); each
+    lowering word ("fewer", "a decline in") reverses the sign. A comparative predicated of a
+    relation noun ("the effect of X on Y is weaker for Z") gives the direction first."""
     lemmas = [t.lemma_.lower() for t in sentence]
     if NONLINEAR.search(sentence.text):
         return "non-linear"
     nullified = any(t.lower_ in NULL_WORDS for t in sentence) and set(lemmas) & LINK_NOUNS
     if nullified or any(t.lower_ in UNLINKED_WORDS for t in sentence):
         return "0"
+    moderations = [predicated_strength(t) for t in sentence if t.lemma_.lower() in LINK_NOUNS]
+    moderation = next((m for m in moderations if m is not None), None)
+    if moderation is not None:
+        return "+" if moderation > 0 else "-"
     reversals = sum(1 for t in sentence if _lowering(t))
     polar = [t.lower_ for t in sentence if t.lower_ in POSITIVE_WORDS | NEGATIVE_WORDS]
+    links = [
+        t
+        for t in sentence
+        if CAUSAL_VERBS.get(t.lemma_.lower()) == 0
+        or t.lemma_.lower() in LINK_PARTICIPLES | LINK_NOUNS
+    ]
     if polar:
         sign = 1 if polar[0] in POSITIVE_WORDS else -1
-    elif any(
-        CAUSAL_VERBS.get(lemma) == 0 or lemma in LINK_PARTICIPLES | LINK_NOUNS for lemma in lemmas
-    ):
-        return "conditional"
+    elif links:
+        strength = strength_sign([m for t in links for m in modifiers_of(t)])
+        return "conditional" if strength is None else "+" if strength > 0 else "-"
     else:
         sign = prod(_verb_sign(t) for t in sentence)
     return "+" if sign * (-1) ** reversals > 0 else "-"

@@ -5,14 +5,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analyser.extract.hypotheses.cues import (
+    CAUSAL_VERBS,
     LESS_WORDS,
+    LINK_PARTICIPLES,
     MORE_WORDS,
     NEGATIVE_WORDS,
     NULL_WORDS,
     POSITIVE_WORDS,
+    STRENGTH_COMPARATIVES,
+    STRENGTH_WORDS,
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_FOCUS_ADVERBS = {"only", "just", "merely", "simply", "solely"}  # "not only X but Y"
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "dative"}
 PREDICATE_DEPS = {
     "dobj",
@@ -78,8 +83,22 @@ def predicate(verb: Token, excluded: set[int]) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """Whether ``token`` is negated ("not", "never")."""
-    return any(child.dep_ == "neg" or child.lower_ == "never" for child in token.children)
+    """Whether ``token`` is negated: "not", "never", a negated auxiliary or adverb ("is not
+    negatively related" parsed with "not" under "is", "no longer"; "not only" excepted) or a
+    "neither ... nor" subject."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        carrier = child.dep_ in {"aux", "auxpass"} or (
+            child.dep_ == "advmod" and child.lower_ not in _FOCUS_ADVERBS
+        )
+        if carrier and any(c.dep_ == "neg" or c.lower_ == "no" for c in child.children):
+            return True
+        if child.dep_ in SUBJECT_DEPS and any(
+            c.dep_ in {"preconj", "det"} and c.lower_ == "neither" for c in child.children
+        ):
+            return True
+    return False
 
 
 def is_nullified(noun: Token) -> bool:
@@ -98,21 +117,59 @@ def prep_object(token: Token, prepositions: set[str]) -> Token | None:
 
 
 def polarity_of(tokens: list[Token]) -> int | None:
-    """+1 / -1 when a polarity word ("positively", "adverse") occurs, else None."""
+    """+1 / -1 when a polarity word ("positively", "adverse") occurs; else the sign of a
+    modifier of strength in the comparative ("a stronger effect" +1, "less closely" -1), the
+    direction in which the relation is moderated; else None."""
     for token in tokens:
         if token.lower_ in POSITIVE_WORDS:
             return 1
         if token.lower_ in NEGATIVE_WORDS:
             return -1
+    return strength_sign(tokens)
+
+
+def strength_sign(tokens: list[Token]) -> int | None:
+    """+1 for a modifier of strength in the comparative ("stronger", "more closely"), -1 for a
+    weaker one ("smaller", "less strongly"); None when no modifier is one. A predicate ("the
+    effect is stronger when Z") is no modifier: it states a moderation of its own."""
+    for token in tokens:
+        if token.dep_ not in {"amod", "advmod"}:
+            continue
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        graded = _grades_strength(token.head) or (
+            following is not None and _grades_strength(following)
+        )
+        if token.lower_ in {"more", "less"} and graded:
+            return 1 if token.lower_ == "more" else -1
+        if token.lower_ in STRENGTH_COMPARATIVES:
+            return STRENGTH_COMPARATIVES[token.lower_]
     return None
 
 
+def _grades_strength(token: Token) -> bool:
+    """Whether "more" / "less" before ``token`` grades the strength of a relation: a word of
+    strength ("strongly") or an unsigned link ("more affected", "less related")."""
+    lemma = token.lemma_.lower()
+    unsigned = CAUSAL_VERBS.get(lemma) == 0 or lemma in LINK_PARTICIPLES
+    return unsigned or token.lower_ in STRENGTH_WORDS
+
+
 def modifiers_of(token: Token) -> list[Token]:
-    """Adverbs and adjectives modifying ``token``, with their own coordinated modifiers."""
+    """Adverbs and adjectives modifying ``token``, with their own coordinated modifiers; for a
+    verb, also an adverb right before it that the parser hung elsewhere ("X positively
+    affects Y" read with "positively" under a gerund subject)."""
     found = []
     for child in token.children:
         if child.dep_ == "advmod" or (child.dep_ in {"amod", "acomp"} and child.i < token.i):
             found.extend(child.subtree)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        token.pos_ in {"VERB", "AUX"}
+        and before is not None
+        and before.pos_ == "ADV"
+        and before.head != token
+    ):
+        found.append(before)
     return found
 
 
