@@ -63,25 +63,25 @@ def fold_word(word: str) -> str:
     return word
 
 
-def _is_word(word: str) -> bool:
-    return len(word) >= _MIN_LENGTH and word not in stop_terms()
+def _term_words(words: Iterable[str], stop: frozenset[str]) -> list[str | None]:
+    """``words`` with None in place of those too short or stopwords to belong to a term."""
+    return [word if len(word) >= _MIN_LENGTH and word not in stop else None for word in words]
 
 
 def _with_phrases(runs: Iterable[list[str]]) -> list[str]:
     """Each run's words that are neither stopwords nor vague, plus each adjacent pair of
     non-stopwords with at least one not vague."""
-    vague = vague_terms()
+    stop, vague = stop_terms(), vague_terms()
     terms: list[str] = []
     for run in runs:
-        if not run:
-            continue
-        words = [word if _is_word(word) else None for word in run]  # None: not a term word
+        words = _term_words(run, stop)  # None: not a term word
         terms.extend(word for word in words if word is not None and word not in vague)
-        terms.extend(
-            f"{left} {right}"
-            for left, right in pairwise(words)
-            if left is not None and right is not None and not (left in vague and right in vague)
-        )
+        if len(words) > 1:
+            terms.extend(
+                f"{left} {right}"
+                for left, right in pairwise(words)
+                if left is not None and right is not None and not (left in vague and right in vague)
+            )
     return terms
 
 
@@ -94,11 +94,13 @@ def light_terms(text: str) -> list[str]:
         run: list[str] = []
         for word in map(fold_word, _WORD.findall(chunk)):
             if word in stop or "'" in word:
-                runs.append(run)
+                if run:
+                    runs.append(run)
                 run = []
             else:
                 run.append(word)
-        runs.append(run)
+        if run:
+            runs.append(run)
     return _with_phrases(runs)
 
 
@@ -114,7 +116,9 @@ def lemma_terms(parse: Doc) -> list[str]:
         for chunk in parse.noun_chunks
     ]
     phrases = [term for term in _with_phrases(chunks) if " " in term]
-    return [word for word in words if _is_word(word) and word not in vague_terms()] + phrases
+    vague = vague_terms()
+    kept = _term_words(words, stop_terms())
+    return [word for word in kept if word is not None and word not in vague] + phrases
 
 
 def term_bags(texts: Sequence[str], lemmatise: bool) -> list[list[str]]:

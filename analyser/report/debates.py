@@ -400,6 +400,8 @@ def _opposed_claims(context: _Context) -> tuple[list[OpposedClaims], int]:
 
 def _cues(text: str, offset: int) -> list[_Cue]:
     """Every disagreement cue of a paragraph, sentence by sentence, in reading order."""
+    if not (_STRONG_CUES.search(text) or _WEAK_CUES.search(text)):
+        return []  # sentences are spans of the text: no cue in it, none in any of them
     cues = []
     for start, end, sentence in sentences(text, offset):
         reciprocal = bool(_RECIPROCAL.search(sentence))
