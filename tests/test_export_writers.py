@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from concurrent.futures import ThreadPoolExecutor
 
 import networkx as nx
-import numpy as np
 import pytest
 from corpus_fixture import MODELS, hostile_corpus
 
 from analyser.atomic import write_chunks
-from analyser.export import drawing
 from analyser.export.attributes import FlatGraph
 from analyser.export.gexf import GEXF_NS, VIZ_NS, XSI_NS, gexf_bytes
 from analyser.export.graphml import graphml_bytes
@@ -76,35 +73,6 @@ def _attribute_values(document: bytes) -> bytes:
     root = ET.fromstring(document)
     values = [el.get("value", "") for el in root.iter(f"{{{GEXF_NS}}}attvalue")]
     return "\n".join(values).encode("utf-8")
-
-
-def _plain_repulsion(x: np.ndarray, y: np.ndarray, k2: float) -> tuple[np.ndarray, np.ndarray]:
-    dx = x[:, None] - x[None, :]
-    dy = y[:, None] - y[None, :]
-    force = k2 / np.maximum(dx * dx + dy * dy, 1e-6)
-    return (dx * force).sum(axis=1), (dy * force).sum(axis=1)
-
-
-@pytest.mark.parametrize("workers", [1, 3])
-def test_blocked_repulsion_equals_the_full_matrix_bit_for_bit(monkeypatch, workers):
-    monkeypatch.setattr(drawing, "_BLOCK_CELLS", 1000)  # many blocks, a short last one
-    rng = np.random.default_rng(3)
-    n = 700
-    x, y = rng.random(n).astype(np.float32), rng.random(n).astype(np.float32)
-    x[5], y[5] = x[9], y[9]  # two nodes on top of each other
-    with ThreadPoolExecutor(workers) as pool:
-        move_x, move_y = drawing._repulsion(x, y, 1.0 / n, pool, workers)
-    plain_x, plain_y = _plain_repulsion(x, y, 1.0 / n)
-    assert move_x.dtype == np.float32
-    assert move_x.tobytes() == plain_x.tobytes()
-    assert move_y.tobytes() == plain_y.tobytes()
-
-
-def test_layout_does_not_depend_on_threads_or_blocks(monkeypatch, graph):
-    first = drawing.force_layout(graph, iterations=15)
-    monkeypatch.setattr(drawing, "_BLOCK_CELLS", 500)
-    monkeypatch.setattr(drawing, "_layout_workers", lambda n: 4)
-    assert drawing.force_layout(graph, iterations=15) == first
 
 
 def test_streamed_text_is_written_whole_and_atomically(tmp_path):

@@ -6,14 +6,13 @@ Shared by the GEXF, Cytoscape and HTML map exports so they all show the same pic
 from __future__ import annotations
 
 import colorsys
-import itertools
 import math
-import os
-from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
+
+from analyser.export.barnes_hut import approximate_repulsion
 
 LAYOUT_SEED = 20240601
 LAYOUT_EXTENT = 1000.0  # linked nodes lie in [-LAYOUT_EXTENT, LAYOUT_EXTENT]
@@ -51,7 +50,7 @@ SHAPE = {
 }
 _BLOCK_CELLS = 1 << 17  # pairs of the repulsion computed at once (the work arrays stay in cache)
 _BLOCK_MIN_ROWS = 8
-_ROWS_PER_WORKER = 256  # fewer rows than this per thread are not worth a thread
+EXACT_REPULSION_NODES = 1000  # beyond this the approximate repulsion is the faster
 _MIN_SQUARED_DISTANCE = np.float32(1e-6)  # nodes closer than this repel as if this far
 
 
@@ -59,19 +58,19 @@ def _initial_positions(n: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).random((n, 2))
 
 
-def _repulsion_rows(
-    x: np.ndarray, y: np.ndarray, k2: float, rows: range, move_x: np.ndarray, move_y: np.ndarray
-) -> None:
-    """Sum the pairwise repulsion on the nodes ``rows`` into ``move_x``/``move_y``.
+def _exact_repulsion(x: np.ndarray, y: np.ndarray, k2: float) -> tuple[np.ndarray, np.ndarray]:
+    """The summed pairwise repulsion on each node, every pair computed (quadratic in nodes).
 
     A few rows at a time in reused buffers small enough to stay in the processor cache; each
     row is summed over all nodes in node order, so the sums do not depend on the block size.
     """
     n = len(x)
+    move_x = np.empty(n, dtype=np.float32)
+    move_y = np.empty(n, dtype=np.float32)
     block = max(_BLOCK_MIN_ROWS, _BLOCK_CELLS // n)
     dx_buffer, dy_buffer, d2_buffer, dy2_buffer = np.empty((4, block, n), dtype=np.float32)
-    for start in range(rows.start, rows.stop, block):
-        stop = min(start + block, rows.stop)
+    for start in range(0, n, block):
+        stop = min(start + block, n)
         size = stop - start
         dx, dy, d2, dy2 = dx_buffer[:size], dy_buffer[:size], d2_buffer[:size], dy2_buffer[:size]
         np.subtract(x[start:stop, None], x[None, :], out=dx)
@@ -85,26 +84,15 @@ def _repulsion_rows(
         np.sum(dx, axis=1, out=move_x[start:stop])
         np.multiply(dy, d2, out=dy)
         np.sum(dy, axis=1, out=move_y[start:stop])
-
-
-def _repulsion(
-    x: np.ndarray, y: np.ndarray, k2: float, pool: ThreadPoolExecutor, workers: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The summed pairwise repulsion on each node, in ``workers`` row ranges run by ``pool``
-    (numpy releases the interpreter lock); a row's sum is the same whichever thread makes it."""
-    n = len(x)
-    move_x = np.empty(n, dtype=np.float32)
-    move_y = np.empty(n, dtype=np.float32)
-    bounds = [n * i // workers for i in range(workers + 1)]
-    chunks = [range(first, last) for first, last in itertools.pairwise(bounds)]
-    for future in [pool.submit(_repulsion_rows, x, y, k2, r, move_x, move_y) for r in chunks]:
-        future.result()
     return move_x, move_y
 
 
-def _layout_workers(n: int) -> int:
-    """Threads for the repulsion of ``n`` nodes: one per processor, each with enough rows."""
-    return max(1, min(os.cpu_count() or 1, n // _ROWS_PER_WORKER))
+def _repulsion(x: np.ndarray, y: np.ndarray, k2: float) -> tuple[np.ndarray, np.ndarray]:
+    """The summed repulsion on each node: exact up to ``EXACT_REPULSION_NODES`` nodes, else
+    the near-linear Barnes–Hut approximation."""
+    if len(x) <= EXACT_REPULSION_NODES:
+        return _exact_repulsion(x, y, k2)
+    return approximate_repulsion(x, y, k2)
 
 
 def _fruchterman_reingold(
@@ -112,9 +100,8 @@ def _fruchterman_reingold(
 ) -> np.ndarray:
     """Fruchterman–Reingold positions for ``n`` nodes and undirected edges ``rows``–``cols``.
 
-    Vectorised with numpy (repulsion in row blocks, on every processor), so a few thousand
-    nodes take seconds; the repulsion is quadratic in ``n``. A weak pull to the centre keeps
-    disconnected parts in view.
+    Vectorised with numpy; the repulsion is exact on small graphs and near-linear on large
+    ones (see ``_repulsion``). A weak pull to the centre keeps disconnected parts in view.
     """
     pos = _initial_positions(n, seed)
     x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
@@ -123,21 +110,19 @@ def _fruchterman_reingold(
     gravity = 0.5 * math.sqrt(n) * k
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    workers = _layout_workers(n)
-    with ThreadPoolExecutor(workers) as pool:
-        for _ in range(iterations):
-            move_x, move_y = _repulsion(x, y, k2, pool, workers)
-            ex, ey = x[rows] - x[cols], y[rows] - y[cols]
-            pull = np.sqrt(ex * ex + ey * ey) / k
-            pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
-            pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
-            move_x -= pull_x + gravity * (x - x.mean())
-            move_y -= pull_y + gravity * (y - y.mean())
-            length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
-            step = np.minimum(length, temperature) / length
-            x += move_x * step
-            y += move_y * step
-            temperature -= cooling
+    for _ in range(iterations):
+        move_x, move_y = _repulsion(x, y, k2)
+        ex, ey = x[rows] - x[cols], y[rows] - y[cols]
+        pull = np.sqrt(ex * ex + ey * ey) / k
+        pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
+        pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
+        move_x -= pull_x + gravity * (x - x.mean())
+        move_y -= pull_y + gravity * (y - y.mean())
+        length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
+        step = np.minimum(length, temperature) / length
+        x += move_x * step
+        y += move_y * step
+        temperature -= cooling
     return np.column_stack((x, y))
 
 
@@ -156,6 +141,18 @@ def _isolate_grid(isolates: list[str], top: float) -> dict[str, tuple[float, flo
     }
 
 
+def _linked_pairs(graph: nx.MultiDiGraph) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The nodes linked to another node, in id order, and each linked pair once as indices
+    ``rows[i] < cols[i]`` into them, in order."""
+    ends = [(u, v) for u, v in graph.edges() if u != v]
+    linked = sorted({node for pair in ends for node in pair})
+    index = {node: i for i, node in enumerate(linked)}
+    first = np.fromiter((index[u] for u, _ in ends), dtype=np.int64, count=len(ends))
+    second = np.fromiter((index[v] for _, v in ends), dtype=np.int64, count=len(ends))
+    keys = np.unique(np.minimum(first, second) * len(linked) + np.maximum(first, second))
+    return linked, keys // len(linked), keys % len(linked)
+
+
 def force_layout(
     graph: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int | None = None
 ) -> dict[str, tuple[float, float]]:
@@ -164,15 +161,10 @@ def force_layout(
     Linked nodes get a force layout scaled into [-1000, 1000]; nodes without links are set
     out in rows below it rather than flung to the rim by the layout's repulsion.
     """
-    linked_pairs = {tuple(sorted((u, v))) for u, v in graph.edges() if u != v}
-    linked = sorted({node for pair in linked_pairs for node in pair})
+    linked, rows, cols = _linked_pairs(graph)
     isolates = sorted(set(graph.nodes) - set(linked))
     positions: dict[str, tuple[float, float]] = {}
     if linked:
-        index = {node: i for i, node in enumerate(linked)}
-        pairs = sorted((index[u], index[v]) for u, v in linked_pairs)
-        rows = np.array([a for a, _ in pairs], dtype=int)
-        cols = np.array([b for _, b in pairs], dtype=int)
         n_iter = default_iterations(len(linked)) if iterations is None else iterations
         pos = _fruchterman_reingold(rows, cols, len(linked), seed, n_iter).astype(float)
         pos -= pos.mean(axis=0)
