@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from analyser.config import Settings
 from analyser.extract.bibliography import extract_bibliography
-from analyser.extract.concepts import candidate_terms, find_mentions, heading_text
+from analyser.extract.concepts import candidate_terms, find_mentions, parse_headings
 from analyser.extract.definitions import find_definitions
 from analyser.extract.hypotheses import find_hypotheses
 from analyser.extract.reference_list import find_reference_entries
@@ -83,18 +83,13 @@ def extract_document(
 def parse_non_body(
     nlp: Language, document: Document, skip: set[int]
 ) -> tuple[list[ParsedParagraph], list[ParsedParagraph]]:
-    """Parses of the paragraphs that are not body text, in one batch: every heading as the
-    concept finder reads it (``parse_headings``), and the headings and metadata outside
-    ``skip`` as written (what the citation finder reads)."""
-    headings = [p for p in document.paragraphs if p.kind == "heading"]
+    """Parses of the paragraphs that are not body text: every heading as the concept finder
+    reads it (``parse_headings``), and the headings and metadata outside ``skip`` as written
+    (what the citation finder reads)."""
     as_written = [p for p in document.paragraphs if p.kind != "body" and p.index not in skip]
-    texts = [heading_text(p.text) for p in headings] + [p.text for p in as_written]
-    parses = list(nlp.pipe(texts, batch_size=64))
-    heading_parses, written_parses = parses[: len(headings)], parses[len(headings) :]
-    return (
-        [ParsedParagraph(p, parse) for p, parse in zip(headings, heading_parses, strict=True)],
-        [ParsedParagraph(p, parse) for p, parse in zip(as_written, written_parses, strict=True)],
-    )
+    parses = nlp.pipe([p.text for p in as_written], batch_size=64)
+    written = [ParsedParagraph(p, parse) for p, parse in zip(as_written, parses, strict=True)]
+    return parse_headings(nlp, document), written
 
 
 def process(task: Task, settings: Settings) -> Outcome:
