@@ -67,13 +67,6 @@ def cytoscape_chunks(
     yield "}}\n"
 
 
-def cytoscape_text(
-    graph: nx.MultiDiGraph, layout: Layout | None = None, flat: FlatGraph | None = None
-) -> str:
-    """The whole Cytoscape JSON text."""
-    return "".join(cytoscape_chunks(graph, layout, flat))
-
-
 def write_cytoscape(
     graph: nx.MultiDiGraph,
     path: Path,

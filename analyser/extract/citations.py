@@ -359,10 +359,6 @@ def _ends_in_sentence_word(authors_text: str) -> bool:
     return authors_text.split()[-1].casefold() in _NOT_NAMES
 
 
-def _only_stop_words(name: str) -> bool:
-    return all(word.casefold() in _NOT_NAMES for word in name.split())
-
-
 def surname_of(name: str) -> str:
     """A full name's surname: last word and particles ("Stephen Van Evera" -> "Van Evera")."""
     words = name.replace("’s", "").replace("'s", "").split()
