@@ -63,11 +63,3 @@ def tokens(text: str) -> list[str]:
 def phrase_key(text: str) -> tuple[str, ...]:
     """The stem sequence of a short phrase (a concept label or variant)."""
     return tuple(tokens(text))
-
-
-def contains_phrase(haystack: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether ``phrase`` occurs as a contiguous run of ``haystack``."""
-    if not phrase:
-        return False
-    width = len(phrase)
-    return any(tuple(haystack[i : i + width]) == phrase for i in range(len(haystack) - width + 1))
