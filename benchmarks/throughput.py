@@ -3,7 +3,8 @@
 Builds a scaled corpus by recombining the sample texts' paragraphs, then measures, each in
 a fresh process so that peak RSS is its own: (a) raw spaCy `nlp.pipe` with the full
 pipeline over the same texts; (b) `analyser run` end to end, cold. Then an unchanged
-re-run, one added document, --jobs 1 vs --jobs 2, and peak RSS at two corpus sizes.
+re-run, --jobs 1 vs --jobs 2, one added document, and cold runs (seconds, words/second,
+peak RSS) at two more corpus sizes.
 
     .venv/bin/python benchmarks/throughput.py [--docs 2000] [--small 500] [--large 5000]
         [--repeat 1]
@@ -148,9 +149,10 @@ def main() -> None:
         )
         for size in (options.small, options.large):
             folder = work / f"corpus{size}"
-            build_corpus(folder, size, seed=size)
-            _, rss, _ = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
-            print(f"{f'peak RSS at {size} documents':45} {'':9}  {rss:.0f} MB")
+            size_words = build_corpus(folder, size, seed=size)
+            seconds, rss, _ = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
+            figure = f"{rss:.0f} MB peak RSS, {size_words / seconds:,.0f} w/s"
+            print(f"{f'cold run at {size} documents':45} {seconds:9.1f}  {figure}")
         print_stages(stages, cold_s)
     finally:
         shutil.rmtree(work, ignore_errors=True)
