@@ -17,7 +17,8 @@ Result = TypeVar("Result")
 
 
 class ChildFailed(RuntimeError):
-    """The forked call raised or its process died; the message says how."""
+    """The forked call raised or its process died: a one-line message; the child's traceback
+    is attached as a note."""
 
 
 def can_fork() -> bool:
@@ -26,11 +27,13 @@ def can_fork() -> bool:
 
 
 def _call_and_send(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    """The child's work: call ``function`` and send back (True, result) or (False, traceback)."""
+    """The child's work: call ``function`` and send back (True, result) or (False, (one-line
+    summary of the error, its traceback))."""
     try:
         outcome: tuple[bool, Any] = (True, function(*args))
-    except BaseException:  # everything the child raised goes back to the parent
-        outcome = (False, traceback.format_exc())
+    except BaseException as error:  # everything the child raised goes back to the parent
+        summary = f"{type(error).__name__}: {error}".splitlines()[0]
+        outcome = (False, (summary, traceback.format_exc()))
     send.send(outcome)
     send.close()
 
@@ -63,5 +66,8 @@ class ForkedCall(Generic[Result]):
             self._receive.close()
         self._process.join()
         if not succeeded:
-            raise ChildFailed(value)
+            summary, child_traceback = value
+            failure = ChildFailed(f"in a forked process: {summary}")
+            failure.add_note(child_traceback)  # shown with the traceback (--debug), not in str()
+            raise failure
         return value
