@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +34,28 @@ REPORT_HTML = "report.html"
 FIGURE_DIR = "report_figures"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: the review allocates many lasting objects, and each
+    collection they set off would walk the whole corpus (memory is still freed by reference
+    counting; the collector resumes, if it ran before, at the end)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_review(
     corpus: Corpus, model_runs: Mapping[str, Mapping[str, Any]] | None = None
 ) -> Review:
     """The review's content: overview, positions, debates, models, gaps and cited paragraphs."""
     index = ParagraphIndex.of(corpus)
     claims = all_claims(corpus, index)
-    debates = find_debates(corpus, index)
+    claims_by_id = {c.id: c for c in claims}
+    debates = find_debates(corpus, index, claims_by_id)
     positions = sorted(corpus.positions, key=lambda p: (-p.n_passages, p.label, p.id))
     lookup = SectionLookup.of(corpus, claims)
     review = Review(
@@ -48,7 +65,7 @@ def build_review(
         more_contested=debates.more_contested,
         opposed=debates.opposed,
         more_opposed=debates.more_opposed,
-        models=model_sections(corpus, {c.id: c for c in claims}, model_runs),
+        models=model_sections(corpus, claims_by_id, model_runs),
         gaps=gaps(corpus, claims, index),
         appendix=[],
     )
@@ -64,7 +81,8 @@ def write_report(
     ``model_runs`` optionally supplies model runs by model name (see ``report.model_runs``);
     linked models not supplied are run from the model registry. Returns the written paths.
     """
-    return write_review(build_review(corpus, model_runs), out_dir)
+    with _collector_paused():
+        return write_review(build_review(corpus, model_runs), out_dir)
 
 
 def write_review(review: Review, out_dir: Path) -> list[Path]:

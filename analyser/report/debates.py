@@ -13,17 +13,20 @@ corpus rather than with the square of its claims.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations, groupby, islice, product
 
-from analyser.records import ConceptMention, Corpus, Document, Hypothesis
+from analyser.records import Corpus, Document, Hypothesis
 from analyser.report.content import Claim, ContestedPassage, OpposedClaims
 from analyser.report.sources import ParagraphIndex, claim_of, excerpt, sentences, source
 from analyser.report.variables import (
+    NO_MENTIONS,
+    Mentions,
     Variables,
     Vocabulary,
     claim_variables,
@@ -56,21 +59,63 @@ _ANTONYMS = (
     ({"quo"}, {"revisionist", "revisionists", "revisionism", "expansionist", "expansionism"}),
 )  # fmt: skip
 
-_STRONG_CUES = re.compile(
-    r"\bcontradict\w*|\b(?:inconsistent|incompatible|at odds)\s+with\b|\bcritics?\b|"
-    r"\bcritique\w*|\bcritici[sz]\w*|\bdisagree\w*|\bdisput(?:e|es|ed|ing)\b|\brefut\w+|"
-    r"\brebut\w*|\breject(?:s|ed|ing)?\b|\bchalleng(?:e|es|ed|ing)\s+(?:the|this|that|these)\b|"
-    r"\b(?:other|some|many|several|these|rival)\s+(?:scholars|authors|analysts|researchers|"
+
+def _cue_pattern(*branches: str) -> re.Pattern[str]:
+    """A pattern matching any of the lower-case ``branches`` at the start of a word of a text
+    put in lower case by ``_lower`` (a case-sensitive scan is about twice as fast).
+
+    Each branch starts with a word or a group of words (``(?:a|b)``); a look-ahead on their
+    first letters lets a scan pass over the other words without trying every branch.
+    """
+    initials = set()
+    for branch in branches:
+        words = branch[3 : branch.index(")")].split("|") if branch.startswith("(?:") else [branch]
+        initials.update(word[0] for word in words)
+    assert all("a" <= letter <= "z" for letter in initials), "each branch starts with a letter"
+    letters = "".join(sorted(initials))
+    return re.compile(rf"\b(?=[{letters}])(?:{'|'.join(branches)})")
+
+
+_ODD_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, letter for letter, as ``re.IGNORECASE`` reads letters against a
+    lower-case pattern: it also takes "İ" and "ı" for "i" and the long "ſ" for "s" (and only
+    "İ" has a lower case longer than one letter)."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(_ODD_FOLDS)
+    return text.lower()
+
+
+_STRONG_CUES = _cue_pattern(
+    r"contradict\w*",
+    r"(?:inconsistent|incompatible|at odds)\s+with\b",
+    r"critics?\b",
+    r"critique\w*",
+    r"critici[sz]\w*",
+    r"disagree\w*",
+    r"disput(?:e|es|ed|ing)\b",
+    r"refut\w+",
+    r"rebut\w*",
+    r"reject(?:s|ed|ing)?\b",
+    r"challeng(?:e|es|ed|ing)\s+(?:the|this|that|these)\b",
+    r"(?:other|some|many|several|these|rival)\s+(?:scholars|authors|analysts|researchers|"
     r"theorists|writers|realists|liberals)\s+(?:argue|contend|claim|maintain|counter|insist|"
-    r"hold|object)\w*|\bothers\s+(?:argue|contend|claim|maintain|counter|insist)\w*|"
-    r"\b(?:largely|wholly|entirely|essentially|mostly)\s+irrelevant\b|\boverstat\w+|"
-    r"\bmisguided\b|\bflawed\b",
-    re.IGNORECASE,
+    r"hold|object)\w*",
+    r"others\s+(?:argue|contend|claim|maintain|counter|insist)\w*",
+    r"(?:largely|wholly|entirely|essentially|mostly)\s+irrelevant\b",
+    r"overstat\w+",
+    r"misguided\b",
+    r"flawed\b",
 )
-_WEAK_CUES = re.compile(
-    r"\bhowever\b|\bnevertheless\b|\bnonetheless\b|\b(?:in|by)\s+contrast\b|"
-    r"\bon\s+the\s+other\s+hand\b|\brevisionis\w+",
-    re.IGNORECASE,
+_WEAK_CUES = _cue_pattern(
+    r"however\b",
+    r"nevertheless\b",
+    r"nonetheless\b",
+    r"(?:in|by)\s+contrast\b",
+    r"on\s+the\s+other\s+hand\b",
+    r"revisionis\w+",
 )
 _RECIPROCAL = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
@@ -176,7 +221,7 @@ class _Context:
     items: list[_Item]
     by_paragraph: dict[tuple[str, int], list[_Item]]
     vocabulary: Vocabulary
-    mentions: dict[str, list[ConceptMention]]
+    mentions: dict[str, Mentions]
     answers: _AnswerIndex
 
 
@@ -190,7 +235,9 @@ class Debates:
     more_opposed: int
 
 
-def _context(corpus: Corpus, index: ParagraphIndex) -> _Context:
+def _context(
+    corpus: Corpus, index: ParagraphIndex, claims: Mapping[str, Claim] | None = None
+) -> _Context:
     mentions = mentions_by_doc(corpus)
     labels = {c.id: c.label for c in corpus.concepts}
     hypotheses = sorted(
@@ -198,9 +245,9 @@ def _context(corpus: Corpus, index: ParagraphIndex) -> _Context:
     )
     items = [
         _Item(
-            claim_of(h, index),
+            claims[h.id] if claims else claim_of(h, index),
             h,
-            claim_variables(h, mentions.get(h.doc, []), labels),
+            claim_variables(h, mentions.get(h.doc, NO_MENTIONS), labels),
             lower_words(h.cause),
             lower_words(h.effect),
             position,
@@ -400,16 +447,21 @@ def _opposed_claims(context: _Context) -> tuple[list[OpposedClaims], int]:
 
 def _cues(text: str, offset: int) -> list[_Cue]:
     """Every disagreement cue of a paragraph, sentence by sentence, in reading order."""
-    if not (_STRONG_CUES.search(text) or _WEAK_CUES.search(text)):
-        return []  # sentences are spans of the text: no cue in it, none in any of them
+    lowered = _lower(text)
+    found = [
+        (match.span(), strong)
+        for pattern, strong in ((_STRONG_CUES, True), (_WEAK_CUES, False))
+        for match in pattern.finditer(lowered)
+    ]
+    if not found:
+        return []
+    spans = sentences(text, offset)
+    starts = [start - offset for start, _, _ in spans]
     cues = []
-    for start, end, sentence in sentences(text, offset):
+    for (first, last), strong in found:  # a cue never runs over a sentence's end: no stop in it
+        start, end, sentence = spans[bisect.bisect_right(starts, first) - 1]
         reciprocal = bool(_RECIPROCAL.search(sentence))
-        for pattern, strong in ((_STRONG_CUES, True), (_WEAK_CUES, False)):
-            cues.extend(
-                _Cue(m.group().lower(), strong, reciprocal, start, end, sentence)
-                for m in pattern.finditer(sentence)
-            )
+        cues.append(_Cue(text[first:last].lower(), strong, reciprocal, start, end, sentence))
     return sorted(cues, key=lambda cue: (cue.start, not cue.strong, cue.surface))
 
 
@@ -495,7 +547,8 @@ def _strong_answers(document: Document, paragraph: int, cue: _Cue, context: _Con
     """The claims elsewhere in the corpus closest to what the passage disputes."""
     here = context.by_paragraph.get((document.id, paragraph), [])
     targets = [item.variables for item in here]
-    targets.append(text_variables(cue.sentence, context.mentions.get(document.id, []), cue.start))
+    mentions = context.mentions.get(document.id, NO_MENTIONS)
+    targets.append(text_variables(cue.sentence, mentions, cue.start))
     taken = frozenset(item.claim.id for item in here)
     pool = context.answers.candidates(targets, context.vocabulary)
     return _best_answers(targets, pool, context.vocabulary, MAX_ANSWERED, taken)
@@ -530,9 +583,12 @@ def _contested_passages(corpus: Corpus, context: _Context) -> tuple[list[Contest
     return [c.passage for c in chosen], max(len(candidates) - MAX_CONTESTED, 0)
 
 
-def find_debates(corpus: Corpus, index: ParagraphIndex) -> Debates:
-    """The corpus's contested passages and opposed claims."""
-    context = _context(corpus, index)
+def find_debates(
+    corpus: Corpus, index: ParagraphIndex, claims: Mapping[str, Claim] | None = None
+) -> Debates:
+    """The corpus's contested passages and opposed claims; ``claims`` gives the corpus's claims
+    by hypothesis id when they are already made."""
+    context = _context(corpus, index, claims)
     contested, more_contested = _contested_passages(corpus, context)
     opposed, more_opposed = _opposed_claims(context)
     return Debates(contested, more_contested, opposed, more_opposed)

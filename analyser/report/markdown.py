@@ -36,7 +36,8 @@ from analyser.report.wording import (
 
 _ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))  # "&" first
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^([-+*](?=\s)|[=>#]|\d+[.)](?=\s|$))")
+_LINE_START = re.compile(r"[-+*](?=\s)|[=>#]|\d+[.)](?=\s|$)")  # matched at the start only
+_BLANK_RUNS = re.compile(r"\n\n\n+")  # not \n{3,}: a literal start lets the scan skip ahead
 
 
 def md(text: object) -> str:
@@ -44,8 +45,9 @@ def md(text: object) -> str:
     flat = " ".join(str(text).split())
     for char, entity in _ENTITIES:  # str.replace scans far faster than str.translate
         flat = flat.replace(char, entity)
-    flat = _MARKUP.sub(r"\\\1", flat)
-    return _LINE_START.sub(r"\\\1", flat)
+    if _MARKUP.search(flat):  # most text has no markup: spare it the substitution's set-up
+        flat = _MARKUP.sub(r"\\\1", flat)
+    return "\\" + flat if _LINE_START.match(flat) else flat
 
 
 def cite(item: Source) -> str:
@@ -278,7 +280,7 @@ def render_markdown(review: Review, figure_dir: str) -> str:
     lines += _models(review, figure_dir)
     lines += _gaps(review.gaps)
     lines += _appendix(review)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def markdown_figures(review: Review) -> list[tuple[str, bytes]]:

@@ -146,18 +146,28 @@ class WorkFinder:
         return self.index.match(_citation_label(citation))
 
 
-def cited_works(
-    citations: Iterable[tuple[Citation, float]],
-    find_work: Callable[[Citation], Work | None],
-    limit: int,
-) -> list[CitedWork]:
+@dataclass(frozen=True)
+class FoundCitation:
+    """A citation with the work it names (if any) and the key it is counted under."""
+
+    citation: Citation
+    key: str
+    work: Work | None
+
+    @classmethod
+    def of(cls, citation: Citation, find_work: Callable[[Citation], Work | None]) -> FoundCitation:
+        """``citation`` with the work ``find_work`` finds for it."""
+        work = find_work(citation)
+        return cls(citation, work.key if work else _citation_label(citation), work)
+
+
+def cited_works(citations: Iterable[tuple[FoundCitation, float]], limit: int) -> list[CitedWork]:
     """The works most cited by weighted citations, with their labels and references."""
     weights: dict[str, float] = defaultdict(float)
     counts: Counter[str] = Counter()
     found: dict[str, Work | None] = {}
     for citation, weight in citations:
-        work = find_work(citation)
-        key = work.key if work else _citation_label(citation)
+        key, work = citation.key, citation.work
         found[key] = work
         weights[key] += weight
         counts[key] += 1
@@ -199,7 +209,7 @@ def _subphrases(phrase: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 class SectionLookup:
     """What every position's section looks up, gathered once per corpus."""
 
-    find_work: WorkFinder
+    citations: dict[str, list[FoundCitation]]  # by document
     definitions: list[Definition]
     definitions_by_phrase: dict[tuple[str, ...], list[int]]  # by each run of a term's words
     definitions_by_doc: dict[str, list[int]]
@@ -219,8 +229,12 @@ class SectionLookup:
         claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             claims_by_doc[claim.source.doc].append(claim)
+        find_work = WorkFinder({w.key: w for w in corpus.works})
         return cls(
-            WorkFinder({w.key: w for w in corpus.works}),
+            {
+                r.document.id: [FoundCitation.of(c, find_work) for c in r.citations]
+                for r in corpus.results
+            },
             definitions,
             dict(by_phrase),
             dict(by_doc),
@@ -241,14 +255,16 @@ def _overlaps(start: int, end: int, passage: PassageAssignment) -> bool:
     return start < passage.end and passage.start < end
 
 
+def _in_passages(start: int, end: int, passages: list[PassageAssignment]) -> bool:
+    """Whether the span ``[start, end)`` overlaps one of ``passages``."""
+    return any(start < p.end and p.start < end for p in passages)
+
+
 def _passage_weight(citation: Citation, passages: list[PassageAssignment]) -> float:
     """The weight of the position's passage holding the citation (0 outside its passages)."""
+    start, end, doc = citation.start, citation.end, citation.doc
     return max(
-        (
-            p.weight
-            for p in passages
-            if p.doc == citation.doc and _overlaps(citation.start, citation.end, p)
-        ),
+        (p.weight for p in passages if p.doc == doc and start < p.end and p.start < end),
         default=0.0,
     )
 
@@ -314,11 +330,11 @@ def position_section(
         ((doc, index.title(doc), weight) for doc, weight in docs.items()),
         key=lambda item: (-item[2], item[0]),
     )
-    quotes, more_passages = capped(
-        [Quote(excerpt(p.text, PASSAGE_CHARS), source(p.doc, p.paragraph), None, p.weight)
-         for p in passages],
-        MAX_PASSAGES,
-    )  # fmt: skip
+    shown_passages, more_passages = capped(passages, MAX_PASSAGES)
+    quotes = [
+        Quote(excerpt(p.text, PASSAGE_CHARS), source(p.doc, p.paragraph), None, p.weight)
+        for p in shown_passages
+    ]
     passages_by_doc: dict[str, list[PassageAssignment]] = defaultdict(list)
     for passage in passages:
         passages_by_doc[passage.doc].append(passage)
@@ -326,18 +342,18 @@ def position_section(
         claim
         for doc in sorted(passages_by_doc)
         for claim in lookup.claims_by_doc.get(doc, ())
-        if any(_overlaps(*claim.span, p) for p in passages_by_doc[doc])
+        if _in_passages(*claim.span, passages_by_doc[doc])
     ]
     shown_claims, more_claims = capped(member_claims, MAX_CLAIMS)
     citations = [
         (
-            citation,
+            found,
             docs[result.document.id]
-            + _passage_weight(citation, passages_by_doc.get(citation.doc, [])),
+            + _passage_weight(found.citation, passages_by_doc.get(found.citation.doc, [])),
         )
         for result in corpus.results
         if docs.get(result.document.id, 0) > 0
-        for citation in result.citations
+        for found in lookup.citations[result.document.id]
     ]
     terms = _key_concepts(position, passages_by_doc, corpus)
     return PositionSection(
@@ -349,7 +365,7 @@ def position_section(
         documents=documents,
         passages=quotes,
         more_passages=more_passages,
-        works=cited_works(citations, lookup.find_work, MAX_WORKS),
+        works=cited_works(citations, MAX_WORKS),
         claims=shown_claims,
         more_claims=more_claims,
         definitions=_position_definitions(terms, passages_by_doc, lookup, index),

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyser.records import Corpus, Document, Hypothesis
 from analyser.report.content import Claim, Source
@@ -27,11 +28,13 @@ def doc_slug(doc: str) -> str:
     return f"{stem}-{digest}" if stem else digest
 
 
+@lru_cache(maxsize=1 << 16)
 def doc_anchor(doc: str) -> str:
     """The HTML id of a document's appendix section."""
     return f"doc-{doc_slug(doc)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def source(doc: str, paragraph: int) -> Source:
     """The source record of paragraph ``paragraph`` of document ``doc``."""
     return Source(doc, paragraph, f"{doc_anchor(doc)}-p{paragraph}")

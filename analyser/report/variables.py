@@ -9,6 +9,7 @@ pair sharing a rare variable counts for more than one sharing a word every claim
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -54,11 +55,18 @@ def spelled_stems(text: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1 << 14)
+def _spelled(text: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The content stems of ``text`` and their (stem, word) spellings in stem order."""
+    spelled = spelled_stems(text)
+    return frozenset(spelled), tuple(sorted(spelled.items()))
+
+
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``."""
-    return frozenset(spelled_stems(text))
+    return _spelled(text)[0]
 
 
+@lru_cache(maxsize=1 << 14)
 def lower_words(text: str) -> frozenset[str]:
     """The lower-case words of ``text``."""
     return frozenset(w.lower() for w in _WORDS.findall(text))
@@ -82,9 +90,27 @@ class Variables:
         )
 
 
-def mentions_in(mentions: Iterable[ConceptMention], start: int, end: int) -> frozenset[str]:
-    """Concepts mentioned inside the span ``[start, end)``."""
-    return frozenset(m.concept for m in mentions if start <= m.start and m.end <= end)
+@dataclass(frozen=True)
+class Mentions:
+    """A document's concept mentions in text order, found by offset."""
+
+    mentions: list[ConceptMention]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, mentions: Iterable[ConceptMention]) -> Mentions:
+        """The mentions, put in text order."""
+        ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+        return cls(ordered, [m.start for m in ordered])
+
+    def inside(self, start: int, end: int) -> frozenset[str]:
+        """Concepts mentioned inside the span ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.starts, end, lo=first)  # any later one ends after end
+        return frozenset(m.concept for m in self.mentions[first:last] if m.end <= end)
+
+
+NO_MENTIONS = Mentions([], [])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -109,31 +135,25 @@ def _role_keys(text: str, concepts: frozenset[str], labels: Mapping[str, str]) -
 
 
 def claim_variables(
-    hypothesis: Hypothesis, mentions: Iterable[ConceptMention], labels: Mapping[str, str]
+    hypothesis: Hypothesis, mentions: Mentions, labels: Mapping[str, str]
 ) -> Variables:
     """The variables of a hypothesis; without a cause and effect its sentence stands in."""
     parts = " ".join(p for p in (hypothesis.cause, hypothesis.effect, hypothesis.condition) if p)
-    concepts = frozenset(hypothesis.concepts) | mentions_in(
-        mentions, hypothesis.start, hypothesis.end
-    )
-    spelled = spelled_stems(parts or hypothesis.text)
+    concepts = frozenset(hypothesis.concepts) | mentions.inside(hypothesis.start, hypothesis.end)
+    words, spellings = _spelled(parts or hypothesis.text)
     return Variables(
         concepts,
-        frozenset(spelled),
+        words,
         _role_keys(hypothesis.cause, concepts, labels),
         _role_keys(hypothesis.effect, concepts, labels),
-        tuple(sorted(spelled.items())),
+        spellings,
     )
 
 
-def text_variables(text: str, mentions: Iterable[ConceptMention], start: int) -> Variables:
+def text_variables(text: str, mentions: Mentions, start: int) -> Variables:
     """The variables of a stretch of text starting at offset ``start`` of its document."""
-    spelled = spelled_stems(text)
-    return Variables(
-        mentions_in(mentions, start, start + len(text)),
-        frozenset(spelled),
-        spellings=tuple(sorted(spelled.items())),
-    )
+    words, spellings = _spelled(text)
+    return Variables(mentions.inside(start, start + len(text)), words, spellings=spellings)
 
 
 @dataclass(frozen=True)
@@ -258,9 +278,9 @@ class Vocabulary:
         return frozenset()
 
 
-def mentions_by_doc(corpus: Corpus) -> dict[str, list[ConceptMention]]:
-    """Each document's concept mentions, in text order."""
+def mentions_by_doc(corpus: Corpus) -> dict[str, Mentions]:
+    """Each document's concept mentions."""
     grouped: dict[str, list[ConceptMention]] = defaultdict(list)
     for result in corpus.results:
         grouped[result.document.id].extend(result.mentions)
-    return {doc: sorted(items, key=lambda m: (m.start, m.end)) for doc, items in grouped.items()}
+    return {doc: Mentions.of(items) for doc, items in grouped.items()}
