@@ -19,14 +19,8 @@ Decoder = Callable[[Any], Any]
 
 
 def _decoder(kind: Any) -> Decoder | None:
-    """How to turn a JSON value into an instance of the annotated type ``kind`` (None stays
-    None); None when the JSON value already is one."""
-    decode = _value_decoder(kind)
-    return None if decode is None else _or_none(decode)
-
-
-def _value_decoder(kind: Any) -> Decoder | None:
-    """``_decoder`` for values that are not None."""
+    """How to turn a JSON value (not None) into an instance of the annotated type ``kind``;
+    None when the JSON value already is one."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
@@ -36,38 +30,39 @@ def _value_decoder(kind: Any) -> Decoder | None:
         decode_item = _decoder(item)
         if decode_item is None:
             return None
-        return lambda value: [decode_item(element) for element in value]
+        return lambda value: [None if each is None else decode_item(each) for each in value]
     if origin is dict:
         _, item = typing.get_args(kind)
         decode_value = _decoder(item)
         if decode_value is None:
             return None
-        return lambda value: {key: decode_value(element) for key, element in value.items()}
+        return lambda value: {
+            key: None if each is None else decode_value(each) for key, each in value.items()
+        }
     if dataclasses.is_dataclass(kind):
         return _record_decoder(kind)
     return None
 
 
-def _or_none(decode: Decoder) -> Decoder:
-    """``decode`` that passes None through."""
-    return lambda value: None if value is None else decode(value)
-
-
 @functools.cache
 def _record_decoder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
-    """The decoder of one record class: its init fields, each decoded by its type hint."""
+    """The decoder of one record class: its init fields, each decoded by its type hint (None
+    stays None), other keys ignored."""
     hints = typing.get_type_hints(cls)
-    fields = {
-        field.name: _decoder(hints[field.name]) for field in dataclasses.fields(cls) if field.init
-    }
-    nested = {name: decode for name, decode in fields.items() if decode is not None}
+    names = frozenset(field.name for field in dataclasses.fields(cls) if field.init)
+    nested = {name: _decoder(hints[name]) for name in names}
+    nested = {name: decode for name, decode in nested.items() if decode is not None}
 
     def decode(data: dict[str, Any]) -> T:
-        known = {name: value for name, value in data.items() if name in fields}
+        if not names.issuperset(data):
+            data = {name: value for name, value in data.items() if name in names}
+        elif nested:
+            data = dict(data)  # the caller's dict stays as it was
         for name, decode_field in nested.items():
-            if name in known:
-                known[name] = decode_field(known[name])
-        return cls(**known)
+            value = data.get(name)
+            if value is not None:
+                data[name] = decode_field(value)
+        return cls(**data)
 
     return decode
 

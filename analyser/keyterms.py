@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import combinations
 
 from analyser.lexicon import Lexicon, load_discovery_words, phrase_key
 from analyser.lexicon.normalise import word_key
@@ -21,7 +22,7 @@ from analyser.records import Concept, CoOccurrence, DocConcept, DocResult
 TOP_DISCOVERED = 40
 LEXICON_WEIGHT = 2.0
 SINGLE_WORD_WEIGHT = 0.5
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")  # hyphens, like spaces, end a word
 
 
 @dataclass
@@ -33,12 +34,11 @@ class ConceptTables:
     cooccurrences: list[CoOccurrence]
 
 
-@dataclass(frozen=True)
-class _Scored:
-    concept: str  # a lexicon id, or a discovered term's normalised key
-    source: str  # lexicon | discovered
-    count: int
-    score: float
+_LEXICON, _DISCOVERED = 0, 1  # a concept's source as ranked: lexicon first on a full tie
+# A concept's place in its document's ranking, as a tuple that sorts best first: minus its
+# score, minus its number of words, the concept (a lexicon id, or a discovered term's
+# normalised key), its source, then its count.
+_Rank = tuple[float, int, str, int, int]
 
 
 def discover_concepts(
@@ -49,36 +49,48 @@ def discover_concepts(
     lexicon_counts = {r.document.id: _lexicon_counts(r, lexicon, terms) for r in results}
     term_counts = {r.document.id: _discovered_counts(r, terms) for r in results}
     labels = _discovered_labels(results, term_counts, terms)
-    n_docs = len(results)
-    frequency = Counter(("lexicon", c) for counts in lexicon_counts.values() for c in counts)
-    frequency.update(("discovered", k) for counts in term_counts.values() for k in counts)
-    ranked: dict[str, list[_Scored]] = {}
-    for doc, counts in lexicon_counts.items():
-        known = [
-            _score(c, "lexicon", n, frequency["lexicon", c], n_docs, LEXICON_WEIGHT)
-            for c, n in counts.items()
-        ]
-        found = [
-            _score(key, "discovered", n, frequency["discovered", key], n_docs, _length_weight(key))
-            for key, n in term_counts[doc].items()
-        ]
-        ranked[doc] = sorted(known, key=_rank) + sorted(found, key=_rank)[:top]
+    known = _Totals.of(lexicon_counts.values())
+    found = _Totals.of(term_counts.values())
+    known_ranks = _Ranker(known.docs, len(results), _LEXICON, lambda _: LEXICON_WEIGHT)
+    found_ranks = _Ranker(found.docs, len(results), _DISCOVERED, _length_weight)
+    ranked = {
+        doc: _best(known_ranks(counts), found_ranks(term_counts[doc]), top)
+        for doc, counts in lexicon_counts.items()
+    }
     ids = _discovered_ids(ranked, lexicon)
     return ConceptTables(
-        _concept_records(lexicon, lexicon_counts, term_counts, labels, ids),
+        _concept_records(lexicon, known, found, labels, ids),
         _doc_concept_records(lexicon, ranked, labels, ids),
         _cooccurrences(results, lexicon_counts, ranked, ids),
     )
 
 
-def _rank(scored: _Scored) -> tuple[float, int, str]:
-    return (-scored.score, -len(scored.concept.split()), scored.concept)
+class _Ranker:
+    """Ranks by TF-IDF with a log-damped count and smoothed inverse document frequency, with
+    each concept's IDF, weight and number of words worked out once."""
+
+    def __init__(
+        self, df: Mapping[str, int], n_docs: int, source: int, weight: Callable[[str], float]
+    ) -> None:
+        self._source = source
+        self._terms = {
+            concept: (math.log((1 + n_docs) / (1 + n)) + 1.0, weight(concept), len(concept.split()))
+            for concept, n in df.items()
+        }
+
+    def __call__(self, counts: Mapping[str, int]) -> list[_Rank]:
+        """The rank of each concept of one document's ``counts``, unsorted."""
+        ranks = []
+        for concept, count in counts.items():
+            idf, weight, words = self._terms[concept]
+            score = round((1.0 + math.log(count)) * idf * weight, 6)
+            ranks.append((-score, -words, concept, self._source, count))
+        return ranks
 
 
-def _score(concept: str, source: str, count: int, df: int, n_docs: int, weight: float) -> _Scored:
-    """TF-IDF with a log-damped count and smoothed inverse document frequency."""
-    idf = math.log((1 + n_docs) / (1 + df)) + 1.0
-    return _Scored(concept, source, count, round((1.0 + math.log(count)) * idf * weight, 6))
+def _best(known: list[_Rank], found: list[_Rank], top: int) -> list[_Rank]:
+    """A document's lexicon concepts and its ``top`` discovered ones, best first."""
+    return sorted(known + sorted(found)[:top])
 
 
 def _length_weight(key: str) -> float:
@@ -141,10 +153,15 @@ def _discovered_labels(
     return {key: min(c, key=lambda form: (-c[form], form)) for key, c in forms.items()}
 
 
-def _discovered_ids(ranked: dict[str, list[_Scored]], lexicon: Lexicon) -> dict[str, str]:
+def _discovered_ids(ranked: dict[str, list[_Rank]], lexicon: Lexicon) -> dict[str, str]:
     """Concept ids (slugs) of the discovered keys kept in some document's ranking."""
-    kept = sorted({s.concept for items in ranked.values() for s in items if s.source != "lexicon"})
-    return {key: discovered_id(key, lexicon) for key in kept}
+    kept = {
+        concept
+        for ranks in ranked.values()
+        for _, _, concept, source, _ in ranks
+        if source == _DISCOVERED
+    }
+    return {key: discovered_id(key, lexicon) for key in sorted(kept)}
 
 
 def discovered_id(key: str, lexicon: Lexicon) -> str:
@@ -153,57 +170,58 @@ def discovered_id(key: str, lexicon: Lexicon) -> str:
     return f"{slug}_term" if slug in lexicon.concepts else slug
 
 
-def _totals(counts_by_doc: Iterable[Mapping[str, int]]) -> tuple[Counter[str], Counter[str]]:
+@dataclass(frozen=True)
+class _Totals:
     """Occurrences of each concept over the corpus, and the number of documents it occurs in."""
-    total = Counter[str]()
-    docs = Counter[str]()
-    for counts in counts_by_doc:
-        total.update(counts)
-        docs.update(counts.keys())
-    return total, docs
+
+    total: Counter[str]
+    docs: Counter[str]
+
+    @classmethod
+    def of(cls, counts_by_doc: Iterable[Mapping[str, int]]) -> _Totals:
+        """The totals of per-document counts."""
+        totals = cls(Counter(), Counter())
+        for counts in counts_by_doc:
+            totals.total.update(counts)
+            totals.docs.update(counts.keys())
+        return totals
 
 
 def _concept_records(
-    lexicon: Lexicon,
-    lexicon_counts: dict[str, Counter[str]],
-    term_counts: dict[str, dict[str, int]],
-    labels: dict[str, str],
-    ids: dict[str, str],
+    lexicon: Lexicon, known: _Totals, found: _Totals, labels: dict[str, str], ids: dict[str, str]
 ) -> list[Concept]:
     records = []
-    known, known_docs = _totals(lexicon_counts.values())
-    for concept_id in sorted(known):
+    for concept_id in sorted(known.total):
         concept = lexicon.concepts[concept_id]
         records.append(
             Concept(concept_id, concept.label, "lexicon", list(concept.positions),
-                    known_docs[concept_id], known[concept_id])
+                    known.docs[concept_id], known.total[concept_id])
         )  # fmt: skip
-    found, found_docs = _totals(term_counts.values())
     for key, concept_id in sorted(ids.items(), key=lambda item: item[1]):
         records.append(
-            Concept(concept_id, labels[key], "discovered", [], found_docs[key], found[key])
+            Concept(concept_id, labels[key], "discovered", [], found.docs[key], found.total[key])
         )
     return records
 
 
 def _doc_concept_records(
-    lexicon: Lexicon, ranked: dict[str, list[_Scored]], labels: dict[str, str], ids: dict[str, str]
+    lexicon: Lexicon, ranked: dict[str, list[_Rank]], labels: dict[str, str], ids: dict[str, str]
 ) -> list[DocConcept]:
     records = []
     for doc in sorted(ranked):
-        for scored in sorted(ranked[doc], key=_rank):
-            if scored.source == "lexicon":
-                concept_id, label = scored.concept, lexicon.concepts[scored.concept].label
+        for minus_score, _, concept, source, count in ranked[doc]:
+            if source == _LEXICON:
+                concept_id, label = concept, lexicon.concepts[concept].label
             else:
-                concept_id, label = ids[scored.concept], labels[scored.concept]
-            records.append(DocConcept(doc, concept_id, label, scored.count, scored.score))
+                concept_id, label = ids[concept], labels[concept]
+            records.append(DocConcept(doc, concept_id, label, count, -minus_score))
     return records
 
 
 def _cooccurrences(
     results: list[DocResult],
     lexicon_counts: dict[str, Counter[str]],
-    ranked: dict[str, list[_Scored]],
+    ranked: dict[str, list[_Rank]],
     ids: dict[str, str],
 ) -> list[CoOccurrence]:
     """How many paragraphs of the corpus name both concepts of each pair."""
@@ -214,28 +232,32 @@ def _cooccurrences(
         for mention in result.mentions:
             if mention.concept in lexicon_counts[doc]:
                 by_paragraph[mention.paragraph].add(mention.concept)
-        discovered = [s.concept for s in ranked[doc] if s.source == "discovered"]
+        discovered = [concept for _, _, concept, source, _ in ranked[doc] if source == _DISCOVERED]
         for paragraph, keys in _locate(result, discovered).items():
             by_paragraph[paragraph].update(ids[key] for key in keys)
         for concepts in by_paragraph.values():
-            ordered = sorted(concepts)
-            weights.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+            weights.update(combinations(sorted(concepts), 2))
     return [CoOccurrence(a, b, weight) for (a, b), weight in sorted(weights.items())]
 
 
 def _locate(result: DocResult, keys: Iterable[str]) -> dict[int, set[str]]:
     """The paragraphs whose words contain each normalised key."""
-    wanted = {tuple(key.split()): key for key in keys}
-    if not wanted:
-        return {}
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for words in wanted:
-        by_first[words[0]].append(words)
-    found: dict[int, set[str]] = defaultdict(set)
+    single: dict[str, str] = {}
+    longer: dict[str, list[tuple[str, str]]] = defaultdict(list)  # by first word
+    for words, key in {tuple(key.split()): key for key in keys}.items():
+        if len(words) == 1:
+            single[words[0]] = key
+        else:
+            longer[words[0]].append((f" {' '.join(words)} ", key))
+    found: dict[int, set[str]] = {}
     for paragraph in result.document.paragraphs:
-        words = [word_key(w) for w in _WORDS.findall(paragraph.text.replace("-", " "))]
-        for i, word in enumerate(words):
-            for key in by_first.get(word, ()):
-                if tuple(words[i : i + len(key)]) == key:
-                    found[paragraph.index].add(wanted[key])
+        words = list(map(word_key, _WORDS.findall(paragraph.text)))
+        present = set(words)
+        named = {single[word] for word in present.intersection(single)}
+        firsts = present.intersection(longer)
+        if firsts:
+            line = f" {' '.join(words)} "  # words hold no spaces: a phrase is a padded substring
+            named.update(key for word in firsts for padded, key in longer[word] if padded in line)
+        if named:
+            found[paragraph.index] = named
     return found

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import pandas as pd
 
 from analyser.positions import position_tables
-from analyser.records import Author, Corpus
+from analyser.records import Author, Corpus, ModelLink
 
 DOCUMENT_COLUMNS = [
     "doc", "path", "sha256", "format", "title", "authors", "year", "genre",
@@ -157,26 +159,29 @@ def definitions_table(corpus: Corpus) -> pd.DataFrame:
 def hypotheses_table(corpus: Corpus) -> pd.DataFrame:
     """Every hypothesis with its structure and, where linked, its model and verdict."""
     links = {link.hypothesis: link for link in corpus.links}
-    rows = []
-    for result in corpus.results:
-        for h in result.hypotheses:
-            link = links.get(h.id)
-            rows.append(
-                {
-                    **{name: getattr(h, name) for name in HYPOTHESIS_FIELDS},
-                    "condition": h.condition or "",
-                    "hedged": h.hedged,
-                    "attributed": _joined(h.attributed),
-                    "concepts": _joined(h.concepts),
-                    "theory": h.theory or "",
-                    "model": link.model if link else "",
-                    "prediction": link.prediction if link else "",
-                    "score": round(link.score, 4) if link else None,
-                    "verdict": link.verdict if link else "",
-                }
-            )
+    fields = attrgetter(*HYPOTHESIS_FIELDS)
+    rows = [
+        (
+            *fields(h),
+            h.condition or "",
+            h.hedged,
+            _joined(h.attributed),
+            _joined(h.concepts),
+            h.theory or "",
+            *_link_cells(links.get(h.id)),
+        )
+        for result in corpus.results
+        for h in result.hypotheses
+    ]
     columns = [*HYPOTHESIS_FIELDS, "condition", "hedged", "attributed", "concepts", "theory"]
     return pd.DataFrame(rows, columns=[*columns, "model", "prediction", "score", "verdict"])
+
+
+def _link_cells(link: ModelLink | None) -> tuple[str, str, float | None, str]:
+    """A hypothesis's model, prediction, score and verdict; blank when it is not linked."""
+    if link is None:
+        return "", "", None, ""
+    return link.model, link.prediction, round(link.score, 4), link.verdict
 
 
 def all_tables(corpus: Corpus, problems: list[tuple[str, str]]) -> dict[str, pd.DataFrame]:

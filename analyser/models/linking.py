@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -267,43 +267,42 @@ def _evidence(hypothesis: Hypothesis) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def best_candidates(hypotheses: Sequence[Hypothesis]) -> list[LinkCandidate]:
-    """Each hypothesis's best-scoring model, whatever the score (hypotheses with the same
-    evidence are scored once)."""
+def _scored_once(hypotheses: Sequence[Hypothesis]) -> Iterator[tuple[str, LinkCandidate]]:
+    """Each hypothesis's id and best-scoring model, whatever the score; hypotheses with the same
+    evidence are scored once and share one candidate (whose ``hypothesis`` is the first's)."""
     scored: dict[tuple[object, ...], LinkCandidate] = {}
-    best = []
     for hypothesis in hypotheses:
         key = _evidence(hypothesis)
         if key not in scored:
             scored[key] = score_hypothesis(hypothesis)[0]
-        best.append(replace(scored[key], hypothesis=hypothesis.id))
-    return best
+        yield hypothesis.id, scored[key]
+
+
+def best_candidates(hypotheses: Sequence[Hypothesis]) -> list[LinkCandidate]:
+    """Each hypothesis's best-scoring model, whatever the score (hypotheses with the same
+    evidence are scored once)."""
+    return [replace(best, hypothesis=id_) for id_, best in _scored_once(hypotheses)]
 
 
 class _DefaultRuns:
-    """Each model's default run, solved once, and its verdict on each prediction, checked once."""
+    """Each model's default parameters, and the verdict of its default run (solved once, and
+    shared with ``solved_run``) on each prediction, checked once."""
 
     def __init__(self) -> None:
-        self._runs: dict[str, ModelRun] = {}
         self._params: dict[str, dict[str, object]] = {}
         self._verdicts: dict[tuple[str, str], str] = {}
 
-    def _run(self, model: str) -> ModelRun:
-        if model not in self._runs:
-            self._runs[model] = get_model(model).run()
-            self._params[model] = plain(self._runs[model].params)
-        return self._runs[model]
-
     def params(self, model: str) -> dict[str, object]:
-        """A fresh copy of the JSON-ready parameters of ``model``'s default run."""
-        self._run(model)
+        """A fresh copy of the JSON-ready default parameters of ``model``."""
+        if model not in self._params:
+            self._params[model] = plain(get_model(model).resolve())
         return dict(self._params[model])
 
     def verdict(self, model: str, prediction: str) -> str:
         """The verdict (supported, contradicted, conditional) of ``prediction`` on the run."""
         key = (model, prediction)
         if key not in self._verdicts:
-            run = self._run(model)
+            run = solved_run(model, self.params(model))
             verdict = get_model(model).prediction(prediction).evaluate(run).verdict
             self._verdicts[key] = VERDICTS[verdict]
         return self._verdicts[key]
@@ -317,15 +316,15 @@ def link_hypotheses(
     runs = _DefaultRuns()
     return [
         ModelLink(
-            hypothesis=candidate.hypothesis,
-            model=candidate.model,
-            prediction=candidate.prediction,
-            score=candidate.score,
-            verdict=runs.verdict(candidate.model, candidate.prediction),
-            params=runs.params(candidate.model),
+            hypothesis=id_,
+            model=best.model,
+            prediction=best.prediction,
+            score=best.score,
+            verdict=runs.verdict(best.model, best.prediction),
+            params=runs.params(best.model),
         )
-        for candidate in best_candidates(hypotheses)
-        if candidate.score >= threshold
+        for id_, best in _scored_once(hypotheses)
+        if best.score >= threshold
     ]
 
 
