@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
-from sklearn.metrics import pairwise_distances_chunked, silhouette_score
+from sklearn.metrics import pairwise_distances
 from sklearn.utils import check_random_state
 
 SILHOUETTE_SAMPLE = 2000
@@ -37,10 +38,11 @@ def in_order_of_appearance(raw: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class SilhouetteSample:
     """The rows a silhouette is measured on (all, or a seeded sample above SILHOUETTE_SAMPLE)
-    and their pairwise cosine distances, computed once for every number of clusters tried."""
+    and their pairwise cosine distances, computed once for every number of clusters tried and
+    kept by column (row j: every sampled point's distance to point j)."""
 
     rows: np.ndarray
-    distances: np.ndarray
+    columns: np.ndarray
 
     @classmethod
     def of(cls, points: np.ndarray, seed: int) -> SilhouetteSample:
@@ -48,12 +50,38 @@ class SilhouetteSample:
         rows = np.arange(len(points))
         if len(points) > SILHOUETTE_SAMPLE:
             rows = check_random_state(seed).permutation(len(points))[:SILHOUETTE_SAMPLE]
-        chunks = pairwise_distances_chunked(points[rows], metric="cosine")
-        return cls(rows, np.vstack(list(chunks)))
+        distances = pairwise_distances(points[rows], metric="cosine")
+        return cls(rows, np.ascontiguousarray(distances.T))
 
     def silhouette(self, labels: np.ndarray) -> float:
-        """Mean cosine silhouette of the sampled rows under cluster ``labels`` (of all rows)."""
-        return float(silhouette_score(self.distances, labels[self.rows], metric="precomputed"))
+        """Mean cosine silhouette of the sampled rows under cluster ``labels`` (of all rows),
+        as ``silhouette_score`` gives it (the same sums in the same order)."""
+        _, clusters = np.unique(labels[self.rows], return_inverse=True)
+        sizes = np.bincount(clusters)
+        if not 1 < len(sizes) < len(clusters):
+            raise ValueError(f"{len(sizes)} clusters among {len(clusters)} sampled points")
+        own, nearest = _cluster_distances(self.columns, clusters, sizes)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            own /= sizes[clusters] - 1
+            scores = (nearest - own) / np.maximum(own, nearest)
+        return float(np.mean(np.nan_to_num(scores)))
+
+
+def _cluster_distances(
+    columns: np.ndarray, clusters: np.ndarray, sizes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each point: the sum of its distances to its own cluster, and its mean distance to
+    the nearest other cluster. One sparse product with the distances by column adds each sum
+    in point order, as ``np.bincount`` does in ``silhouette_score``."""
+    n_points = len(clusters)
+    members = sp.csr_matrix(
+        (np.ones(n_points), (clusters, np.arange(n_points))), shape=(len(sizes), n_points)
+    )
+    sums = members @ columns  # clusters x points
+    points = np.arange(n_points)
+    own = sums[clusters, points]
+    sums[clusters, points] = np.inf
+    return own, (sums / sizes[:, None]).min(axis=0)
 
 
 def candidate_ks(n_points: int, max_k: int) -> range:

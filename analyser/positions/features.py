@@ -44,7 +44,7 @@ def tfidf_block(
             analyzer=list, lowercase=False, sublinear_tf=True, min_df=threshold, norm="l2"
         )
         try:
-            matrix = vectoriser.fit_transform([list(bag) for bag in bags])
+            matrix = vectoriser.fit_transform(bags)  # each bag is read by ``list``
         except ValueError:  # no item left (or none at all)
             continue
         return FeatureBlock(name, matrix.tocsr(), list(vectoriser.get_feature_names_out()), weight)
@@ -128,4 +128,4 @@ def reduce_dimensions(matrix: sp.csr_matrix, seed: int, max_dimensions: int) -> 
     if min(matrix.shape) <= max_dimensions:
         return matrix.toarray()
     svd = TruncatedSVD(n_components=max_dimensions, random_state=seed)
-    return normalize(svd.fit_transform(matrix))
+    return normalize(svd.fit_transform(matrix), copy=False)

@@ -20,6 +20,7 @@ from analyser.positions.features import (
 )
 from analyser.positions.known import KnownPositions, known_positions
 from analyser.positions.labelling import base_label, distinct_labels, match_known, top_terms
+from analyser.positions.memory import release_freed_memory
 from analyser.positions.passages import Passage, select_passages
 from analyser.positions.terms import term_bags
 from analyser.records import DocResult, PassageAssignment, Position
@@ -82,6 +83,7 @@ def find_positions(
     mentioned = concept_bags(passages, ordered)
     blocks = _feature_blocks(passages, ordered, mentioned, known, options)
     points = reduce_dimensions(combine(blocks), seed, options.max_dimensions)
+    release_freed_memory()  # the SVD's work arrays, before the Ward tree's distance matrices
     labels = cluster_points(points, k, options.max_k, seed)
     weights = membership_weights(points, labels)
     clusters = _describe(labels, blocks[0], mentioned, known, options.n_top_terms)

@@ -34,10 +34,11 @@ def top_terms(block: FeatureBlock, members: np.ndarray, n: int) -> list[str]:
     matrix = sp.csr_matrix(block.matrix)
     inside = np.asarray(matrix[members].mean(axis=0)).ravel()
     outside = np.asarray(matrix[~members].mean(axis=0)).ravel() if (~members).any() else 0.0
-    scores = inside - outside
+    scores = (inside - outside).tolist()
+    typical = [index for index, score in enumerate(scores) if score > 0]
     chosen: list[str] = []
-    for index in sorted(range(len(scores)), key=lambda i: (-scores[i], block.names[i])):
-        if len(chosen) == n or scores[index] <= 0:
+    for index in sorted(typical, key=lambda i: (-scores[i], block.names[i])):
+        if len(chosen) == n:
             break
         term = block.names[index]
         words = set(term.split())

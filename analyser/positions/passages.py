@@ -25,17 +25,13 @@ class Passage:
     start: int
     end: int
     text: str
+    n_words: int  # whitespace-separated words of ``text``
     heading: str | None = None
 
     @property
     def paragraph(self) -> int:
         """Index of the first paragraph of the passage."""
         return self.paragraphs[0]
-
-    @property
-    def n_words(self) -> int:
-        """Number of whitespace-separated words."""
-        return len(self.text.split())
 
 
 def _reference_paragraphs(result: DocResult) -> set[int]:
@@ -72,24 +68,31 @@ def _sections(document: Document, skip: set[int]) -> list[tuple[str | None, list
     return sections
 
 
-def _is_chrome(paragraph: Paragraph) -> bool:
-    """A paragraph that is mostly web-site chrome (by the ingest's boilerplate rules)."""
+def _is_chrome(paragraph: Paragraph, n_words: int) -> bool:
+    """A paragraph of ``n_words`` words that is mostly web-site chrome (by the ingest's
+    boilerplate rules)."""
     kept, _ = remove_boilerplate(paragraph.text)
-    return 2 * len(kept.split()) < len(paragraph.text.split())
+    return 2 * len(kept.split()) < n_words
 
 
-def _merge_short(run: list[Paragraph], merge_below: int) -> list[list[Paragraph]]:
-    """Group a section's paragraphs: consecutive short ones (under ``merge_below`` words) join
-    until the group reaches that length; a long paragraph stays on its own."""
+def _merge_short(
+    run: list[Paragraph], n_words: dict[int, int], merge_below: int
+) -> list[list[Paragraph]]:
+    """Group a section's paragraphs (``n_words`` by paragraph index): consecutive short ones
+    (under ``merge_below`` words) join until the group reaches that length; a long paragraph
+    stays on its own."""
     groups: list[list[Paragraph]] = []
     open_group = False
+    words = 0  # in the last group
     for paragraph in run:
-        short = len(paragraph.text.split()) < merge_below
+        count = n_words[paragraph.index]
+        short = count < merge_below
         if short and open_group:
             groups[-1].append(paragraph)
+            words += count
         else:
             groups.append([paragraph])
-        words = sum(len(member.text.split()) for member in groups[-1])
+            words = count
         open_group = short and words < merge_below
     return groups
 
@@ -113,12 +116,23 @@ def select_passages(
     passages: list[Passage] = []
     for result in ordered:
         document = result.document
-        chrome = {p.index for p in document.paragraphs if p.kind == "body" and _is_chrome(p)}
-        for heading, run in _sections(document, skip[document.id] | chrome):
-            for group in _merge_short(run, merge_below):
+        left_out = skip[document.id]
+        kept = [p for p in document.paragraphs if p.kind != "heading" and p.index not in left_out]
+        n_words = {p.index: len(p.text.split()) for p in kept}
+        chrome = {p.index for p in kept if p.kind == "body" and _is_chrome(p, n_words[p.index])}
+        for heading, run in _sections(document, left_out | chrome):
+            for group in _merge_short(run, n_words, merge_below):
                 start, end = group[0].start, group[-1].end
                 text = document.text[start:end]
-                passage = Passage(document.id, [p.index for p in group], start, end, text, heading)
-                if passage.n_words >= min_words:
-                    passages.append(passage)
+                words = _count_words(group, text, n_words)
+                if words >= min_words:
+                    indices = [p.index for p in group]
+                    passages.append(Passage(document.id, indices, start, end, text, words, heading))
     return passages
+
+
+def _count_words(group: list[Paragraph], text: str, n_words: dict[int, int]) -> int:
+    """The words of a passage's ``text``, known already when it is one paragraph's text."""
+    if len(group) == 1 and group[0].text == text:
+        return n_words[group[0].index]
+    return len(text.split())

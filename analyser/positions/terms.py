@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import chain
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
@@ -18,12 +18,21 @@ from spacy.tokens import Doc
 from analyser.lexicon import load_discovery_words
 from analyser.nlp import load_pipeline
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”–—/|•*#]|(?<!\w)['‘’]|['‘’](?!\w)|\s-\s|\n\s*\n")
+# Words: letters, joined by hyphens or by a quote between letters ("don't"), ending in a letter.
+_WORD = r"[A-Za-z][A-Za-z\-]*(?:(?<=[A-Za-z])['’][A-Za-z][A-Za-z\-]*)*(?<=[A-Za-z])"
+# Breaks end every phrase: punctuation, a quote with a non-word character on either side, a dash
+# between spaces, a blank line. A break never starts with a letter, a word always does.
+_BREAK = r"[.,;:!?()\[\]{}\"“”–—/|•*#]|['‘’](?:(?<!\w['‘’])|(?!\w))|\s-\s|\n\s*\n"
+_TOKEN = re.compile(f"{_WORD}|{_BREAK}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _MIN_LENGTH = 3
+# The part a word plays in the terms of its run of words.
+_END = 0  # ends the run (a break, or in light terms a stopword or contraction)
+_GAP = 1  # in no term: too short, or a stopword
+_VAGUE = 2  # a term only in a phrase with a word that is not vague
+_TERM = 3  # a term alone and in phrases
 
 
 @lru_cache(maxsize=1)
@@ -63,45 +72,52 @@ def fold_word(word: str) -> str:
     return word
 
 
-def _term_words(words: Iterable[str], stop: frozenset[str]) -> list[str | None]:
-    """``words`` with None in place of those too short or stopwords to belong to a term."""
-    return [word if len(word) >= _MIN_LENGTH and word not in stop else None for word in words]
+def _role(word: str) -> int:
+    """The part ``word`` plays in a term: _GAP, _VAGUE or _TERM."""
+    if len(word) < _MIN_LENGTH or word in stop_terms():
+        return _GAP
+    return _VAGUE if word in vague_terms() else _TERM
 
 
-def _with_phrases(runs: Iterable[list[str]]) -> list[str]:
-    """Each run's words that are neither stopwords nor vague, plus each adjacent pair of
-    non-stopwords with at least one not vague."""
-    stop, vague = stop_terms(), vague_terms()
+@lru_cache(maxsize=65_536)
+def _light_word(token: str) -> tuple[str, int]:
+    """A token of ``light_terms`` folded, with its part in a term (a break, stopword or
+    contraction ends the run)."""
+    if not token[0].isalpha():
+        return token, _END
+    word = fold_word(token)
+    if word in stop_terms() or "'" in word:
+        return word, _END
+    return word, _role(word)
+
+
+def _phrase_terms(words: Iterable[tuple[str, int]]) -> list[str]:
+    """Terms of a stream of (word, part): for each run (closed by _END or the stream's end),
+    its non-vague term words, then each adjacent pair of term words with one not vague."""
     terms: list[str] = []
-    for run in runs:
-        words = _term_words(run, stop)  # None: not a term word
-        terms.extend(word for word in words if word is not None and word not in vague)
-        if len(words) > 1:
-            terms.extend(
-                f"{left} {right}"
-                for left, right in pairwise(words)
-                if left is not None and right is not None and not (left in vague and right in vague)
-            )
+    singles: list[str] = []
+    pairs: list[str] = []
+    previous, previous_part = "", _END
+    for word, part in chain(words, [("", _END)]):
+        if part == _END:
+            if singles:  # else no pairs either
+                terms += singles
+                terms += pairs
+                singles.clear()
+                pairs.clear()
+        elif part != _GAP:
+            if part == _TERM:
+                singles.append(word)
+            if previous_part == _TERM or (previous_part == _VAGUE and part == _TERM):
+                pairs.append(f"{previous} {word}")
+        previous, previous_part = word, part
     return terms
 
 
 def light_terms(text: str) -> list[str]:
     """Terms of ``text`` by the rule-based normaliser (phrases cross no punctuation, stopword
     or contraction)."""
-    stop = stop_terms()
-    runs = []
-    for chunk in _BREAK.split(text):
-        run: list[str] = []
-        for word in map(fold_word, _WORD.findall(chunk)):
-            if word in stop or "'" in word:
-                if run:
-                    runs.append(run)
-                run = []
-            else:
-                run.append(word)
-        if run:
-            runs.append(run)
-    return _with_phrases(runs)
+    return _phrase_terms(map(_light_word, _TOKEN.findall(text)))
 
 
 def lemma_terms(parse: Doc) -> list[str]:
@@ -115,10 +131,9 @@ def lemma_terms(parse: Doc) -> list[str]:
         [token.lemma_.lower() for token in chunk if token.is_alpha and token.pos_ in _PHRASE_POS]
         for chunk in parse.noun_chunks
     ]
-    phrases = [term for term in _with_phrases(chunks) if " " in term]
-    vague = vague_terms()
-    kept = _term_words(words, stop_terms())
-    return [word for word in kept if word is not None and word not in vague] + phrases
+    parts = chain.from_iterable([*((w, _role(w)) for w in chunk), ("", _END)] for chunk in chunks)
+    phrases = [term for term in _phrase_terms(parts) if " " in term]
+    return [word for word in words if _role(word) == _TERM] + phrases
 
 
 def term_bags(texts: Sequence[str], lemmatise: bool) -> list[list[str]]:
