@@ -6,6 +6,7 @@ Shared by the GEXF, Cytoscape and HTML map exports so they all show the same pic
 from __future__ import annotations
 
 import colorsys
+import functools
 import math
 from typing import NamedTuple
 
@@ -114,8 +115,10 @@ def _fruchterman_reingold(
         move_x, move_y = _repulsion(x, y, k2)
         ex, ey = x[rows] - x[cols], y[rows] - y[cols]
         pull = np.sqrt(ex * ex + ey * ey) / k
-        pull_x = np.bincount(rows, ex * pull, n) - np.bincount(cols, ex * pull, n)
-        pull_y = np.bincount(rows, ey * pull, n) - np.bincount(cols, ey * pull, n)
+        ex *= pull
+        ey *= pull
+        pull_x = np.bincount(rows, ex, n) - np.bincount(cols, ex, n)
+        pull_y = np.bincount(rows, ey, n) - np.bincount(cols, ey, n)
         move_x -= pull_x + gravity * (x - x.mean())
         move_y -= pull_y + gravity * (y - y.mean())
         length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-12)
@@ -144,13 +147,19 @@ def _isolate_grid(isolates: list[str], top: float) -> dict[str, tuple[float, flo
 def _linked_pairs(graph: nx.MultiDiGraph) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The nodes linked to another node, in id order, and each linked pair once as indices
     ``rows[i] < cols[i]`` into them, in order."""
-    ends = [(u, v) for u, v in graph.edges() if u != v]
+    ends = [(u, v) for u, targets in graph.adj.items() for v in targets if u != v]
     linked = sorted({node for pair in ends for node in pair})
     index = {node: i for i, node in enumerate(linked)}
     first = np.fromiter((index[u] for u, _ in ends), dtype=np.int64, count=len(ends))
     second = np.fromiter((index[v] for _, v in ends), dtype=np.int64, count=len(ends))
-    keys = np.unique(np.minimum(first, second) * len(linked) + np.maximum(first, second))
+    keys = _sorted_unique(np.minimum(first, second) * len(linked) + np.maximum(first, second))
     return linked, keys // len(linked), keys % len(linked)
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """The distinct ``values`` in order (as ``np.unique``, which hashes, and is slower here)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def force_layout(
@@ -197,16 +206,20 @@ class NodeStyle(NamedTuple):
     shape: str
 
 
+def _style(colour: str, kind: str, degree: int) -> NodeStyle:
+    """How a node of ``kind`` with ``degree`` links is drawn in ``colour``."""
+    return NodeStyle(colour, round(BASE_RADIUS[kind] + 1.5 * math.log1p(degree), 2), SHAPE[kind])
+
+
 def node_styles(graph: nx.MultiDiGraph) -> dict[str, NodeStyle]:
     """Node -> its style: the colour of its dominant position (else grey); a base size by
     kind, growing slowly with the number of links; a shape by kind."""
     colours = position_colours(graph)
     degrees = dict(graph.degree())
+    style = functools.cache(_style)  # most nodes share their colour, kind and degree with others
     return {
-        node: NodeStyle(
-            colours.get(data.get("position", ""), NO_POSITION_COLOUR),
-            round(BASE_RADIUS[data["kind"]] + 1.5 * math.log1p(degrees[node]), 2),
-            SHAPE[data["kind"]],
+        node: style(
+            colours.get(data.get("position", ""), NO_POSITION_COLOUR), data["kind"], degrees[node]
         )
         for node, data in graph.nodes(data=True)
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -11,7 +10,16 @@ import networkx as nx
 from analyser.atomic import write_chunks
 from analyser.export.attributes import FlatGraph, Scalar, Values
 from analyser.export.drawing import NodeStyle, force_layout, hex_to_rgb, node_styles
-from analyser.export.xmltext import Escaped, attribute_escape, text_escape
+from analyser.export.xmltext import (
+    Escaped,
+    RecordTexts,
+    Write,
+    attribute_escape,
+    batches,
+    kept,
+    text_escape,
+    values_writer,
+)
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -66,43 +74,38 @@ def _attribute_text(kind: type) -> Callable[[Scalar], str]:
     return attribute_escape if kind is str else _text
 
 
-class _Attvalues:
-    """Writes the <attvalues> of one class; the start of each attvalue line is made once."""
-
-    def __init__(self, types: Mapping[str, type], skip: set[str]) -> None:
-        self.starts = [
-            None
-            if name in skip
-            else f'{_INDENT * 5}<attvalue for="{attribute_escape(name)}" value="'
-            for name in types
-        ]
-        self.texts = [_attribute_text(kind) for kind in types.values()]
-
-    def lines(self, values: Values) -> list[str]:
-        """The attvalues block of one node or edge."""
-        lines = [
-            f'{start}{text(value)}" />'
-            for start, text, value in zip(self.starts, self.texts, values, strict=True)
-            if value is not None and start is not None
-        ]
-        return _block(4, "attvalues", {}, lines)
+def _attvalue(name: str, kind: type) -> Write:
+    """How a value of attribute ``name`` is written as an attvalue line."""
+    text = _attribute_text(kind)
+    start = f'{_INDENT * 5}<attvalue for="{attribute_escape(name)}" value="'
+    return kept(lambda value: f'{start}{text(value)}" />\n', kind)
 
 
-def _viz(style: NodeStyle, x: float, y: float) -> list[str]:
+def _attvalues_writer(types: Mapping[str, type], skip: set[str]) -> Callable[[Values], str]:
+    """Writes the attvalues block of a record's values (attributes in ``skip`` left out)."""
+    lines = values_writer(
+        [None if name in skip else _attvalue(name, kind) for name, kind in types.items()]
+    )
+
+    def block(values: Values) -> str:
+        body = lines(values)
+        if not body:
+            return f"{_INDENT * 4}<attvalues />\n"
+        return f"{_INDENT * 4}<attvalues>\n{body}{_INDENT * 4}</attvalues>\n"
+
+    return block
+
+
+def _viz(style: NodeStyle, x: float, y: float) -> str:
     """Colour, position, size and shape of one node (numbers and names: nothing to escape)."""
     r, g, b = hex_to_rgb(style.colour)
     indent = _INDENT * 4
-    return [
-        f'{indent}<viz:color r="{r}" g="{g}" b="{b}" />',
-        f'{indent}<viz:position x="{x!r}" y="{-y!r}" z="0.0" />',
-        f'{indent}<viz:size value="{style.radius!r}" />',
-        f'{indent}<viz:shape value="{style.shape}" />',
-    ]
-
-
-def _element(start: str, name: str, children: list[str]) -> str:
-    """A node or edge element (``start`` is its start tag without the closing bracket)."""
-    return "\n".join((f"{start}>", *children, f"{_INDENT * 3}</{name}>"))
+    return (
+        f'{indent}<viz:color r="{r}" g="{g}" b="{b}" />\n'
+        f'{indent}<viz:position x="{x!r}" y="{-y!r}" z="0.0" />\n'
+        f'{indent}<viz:size value="{style.radius!r}" />\n'
+        f'{indent}<viz:shape value="{style.shape}" />\n'
+    )
 
 
 def _head(flat: FlatGraph) -> list[str]:
@@ -129,42 +132,65 @@ def _head(flat: FlatGraph) -> list[str]:
 
 
 def _nodes(graph: nx.MultiDiGraph, flat: FlatGraph, layout: Layout) -> Iterator[str]:
-    """The node elements, each with its attvalues and drawing."""
+    """The node elements, each with its attvalues and drawing, a few thousand at a time."""
     styles = node_styles(graph)
-    values = _Attvalues(flat.node_types, _NODE_BUILTINS)
+    attvalues = _attvalues_writer(flat.node_types, _NODE_BUILTINS)
     label = list(flat.node_types).index("label") if flat.nodes else 0
     esc = attribute_escape
-    for node in flat.nodes:
-        start = f'{_INDENT * 3}<node id="{esc(node.id)}" label="{esc(str(node.values[label]))}"'
-        viz = _viz(styles[node.node], *layout.get(node.node, (0.0, 0.0)))
-        yield _element(start, "node", [*values.lines(node.values), *viz])
+    for batch in batches(flat.nodes):
+        yield "".join(
+            f'{_INDENT * 3}<node id="{esc(node.id)}" label="{esc(str(node.values[label]))}">\n'
+            f"{attvalues(node.values)}"
+            f"{_viz(styles[node.node], *layout.get(node.node, (0.0, 0.0)))}"
+            f"{_INDENT * 3}</node>\n"
+            for node in batch
+        )
 
 
-def _edges(flat: FlatGraph) -> Iterator[str]:
-    """The edge elements, each with its kind as label, its weight and its attvalues."""
+def _edge_ends(flat: FlatGraph) -> RecordTexts:
+    """The end of an edge element by its values: its kind as label, its weight (1.0 where it
+    has none), its attvalues and its end tag."""
     names = list(flat.edge_types)
     kind = names.index("kind") if flat.edges else 0
     weight = names.index("weight") if "weight" in names else None
-    values = _Attvalues(flat.edge_types, _EDGE_BUILTINS)
-    escaped = Escaped(attribute_escape)  # node ids and edge kinds recur
-    for edge in flat.edges:
-        given = edge.values[weight] if weight is not None else None
-        start = (
-            f'{_INDENT * 3}<edge id="{escaped.edge_id(edge)}" source="{escaped[edge.source]}"'
-            f' target="{escaped[edge.target]}" label="{escaped[str(edge.values[kind])]}"'
-            f' weight="{_text(float(1.0 if given is None else given))}"'
+    attvalues = _attvalues_writer(flat.edge_types, _EDGE_BUILTINS)
+
+    def end(values: Values) -> str:
+        given = values[weight] if weight is not None else None
+        return (
+            f' label="{attribute_escape(str(values[kind]))}"'
+            f' weight="{_text(float(1.0 if given is None else given))}">\n'
+            f"{attvalues(values)}{_INDENT * 3}</edge>\n"
         )
-        yield _element(start, "edge", values.lines(edge.values))
+
+    return RecordTexts(end)
+
+
+def _edges(flat: FlatGraph) -> Iterator[str]:
+    """The edge elements, each with its kind as label, its weight and its attvalues, a few
+    thousand at a time."""
+    escaped = Escaped(attribute_escape)  # node ids and edge kinds recur
+    ends = _edge_ends(flat)
+    for batch in batches(flat.edges):
+        columns = zip(*escaped.edge_columns(batch), batch, strict=True)
+        yield "".join(
+            [
+                f'{_INDENT * 3}<edge id="{edge_id}" source="{source}" target="{target}"'
+                f"{ends[edge.values]}"
+                for source, target, edge_id, edge in columns
+            ]
+        )
 
 
 def _list(depth: int, name: str, count: int, elements: Iterator[str]) -> Iterator[str]:
-    """A <nodes> or <edges> block with its ``count`` elements, empty when there are none."""
+    """A <nodes> or <edges> block with its ``count`` elements, empty when there are none
+    (pieces of whole lines)."""
     if not count:
-        yield _tag(depth, name, {"count": "0"})
+        yield f"{_tag(depth, name, {'count': '0'})}\n"
         return
-    yield _tag(depth, name, {"count": str(count)}, close=False)
+    yield f"{_tag(depth, name, {'count': str(count)}, close=False)}\n"
     yield from elements
-    yield f"{_INDENT * depth}</{name}>"
+    yield f"{_INDENT * depth}</{name}>\n"
 
 
 def gexf_chunks(
@@ -176,14 +202,10 @@ def gexf_chunks(
     """
     layout = force_layout(graph) if layout is None else layout
     flat = flat or FlatGraph(graph)
-    lines = itertools.chain(
-        _head(flat),
-        _list(2, "nodes", len(flat.nodes), _nodes(graph, flat, layout)),
-        _list(2, "edges", len(flat.edges), _edges(flat)),
-        (f"{_INDENT}</graph>", "</gexf>"),
-    )
-    for line in lines:
-        yield f"{line}\n"
+    yield "".join(f"{line}\n" for line in _head(flat))
+    yield from _list(2, "nodes", len(flat.nodes), _nodes(graph, flat, layout))
+    yield from _list(2, "edges", len(flat.edges), _edges(flat))
+    yield f"{_INDENT}</graph>\n</gexf>\n"
 
 
 def gexf_bytes(

@@ -7,14 +7,17 @@ it directly keeps large graphs fast and never holds the whole file in memory.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
 
 from analyser.atomic import write_chunks
 from analyser.export.attributes import FlatGraph, Scalar, Values
-from analyser.export.xmltext import Escaped
+from analyser.export.xmltext import Escaped, RecordTexts, Write, batches, kept, values_writer
 from analyser.export.xmltext import libxml_attribute_escape as attribute_escape
 from analyser.export.xmltext import libxml_text_escape as text_escape
 
@@ -24,17 +27,17 @@ SCHEMA_LOCATION = f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"
 GRAPHML_TYPE = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
+def _first_present(rows: Sequence[Values], attribute: int) -> int | None:
+    """The number of the first record with a value of ``attribute``, None if none has one."""
+    present = map(operator.is_not, map(itemgetter(attribute), rows), itertools.repeat(None))
+    return next(itertools.compress(itertools.count(), present), None)
+
+
 def _first_use(rows: Sequence[Values], width: int) -> list[int]:
     """The attribute numbers in the order records first use them (in name order within one)."""
-    first: dict[int, int] = {}
-    unseen = set(range(width))
-    for number, values in enumerate(rows):
-        if not unseen:
-            break
-        for attribute in sorted(a for a in unseen if values[a] is not None):
-            first[attribute] = number
-            unseen.discard(attribute)
-    return sorted(first, key=lambda attribute: (first[attribute], attribute))
+    first = {attribute: _first_present(rows, attribute) for attribute in range(width)}
+    used = [attribute for attribute, number in first.items() if number is not None]
+    return sorted(used, key=lambda attribute: (first[attribute], attribute))
 
 
 def _data_text(kind: type) -> Callable[[Scalar], str]:
@@ -42,10 +45,27 @@ def _data_text(kind: type) -> Callable[[Scalar], str]:
     return text_escape if kind is str else str
 
 
-class _Scope:
-    """The GraphML keys of one scope (graph, node or edge) and the data lines of a record."""
+def _data_line(key: str, kind: type, margin: str, end: str) -> Write:
+    """How a value of ``kind`` is written as the ``<data>`` element of ``key``, between
+    ``margin`` and ``end``."""
+    text = _data_text(kind)
+    before, after = f'{margin}<data key="{key}">', f"</data>{end}"
+    return kept(lambda value: f"{before}{text(value)}{after}", kind)
 
-    def __init__(self, scope: str, types: dict[str, type], rows: Sequence[Values], first: int):
+
+class _Scope:
+    """The GraphML keys of one scope (graph, node or edge) and the data lines of its records
+    (each ``<data>`` element between ``margin`` and ``end``)."""
+
+    def __init__(
+        self,
+        scope: str,
+        types: dict[str, type],
+        rows: Sequence[Values],
+        first: int,
+        margin: str = "  ",
+        end: str = "\n",
+    ):
         kinds = list(types.values())
         names = list(types)
         order = _first_use(rows, len(names))
@@ -55,29 +75,25 @@ class _Scope:
             f' attr.type="{GRAPHML_TYPE[kinds[a]]}"/>'
             for a in order
         ]
-        self.starts = [f'<data key="{self.keys[a]}">' for a in range(len(names))]
-        self.texts = [_data_text(kind) for kind in kinds]
+        self.data = values_writer(
+            [_data_line(self.keys[a], kind, margin, end) for a, kind in enumerate(kinds)]
+        )
 
-    def data(self, values: Values) -> list[str]:
-        """The ``<data>`` elements of a record's values."""
-        return [
-            f"{begin}{text(value)}</data>"
-            for begin, text, value in zip(self.starts, self.texts, values, strict=True)
-            if value is not None
-        ]
+    def element_ends(self, name: str) -> RecordTexts:
+        """The end of a node or edge element by its values: ``>``, data lines and end tag."""
 
-    def element(self, start: str, name: str, values: Values) -> str:
-        """A node or edge with its data lines (``start`` is its start tag without ``>``)."""
-        data = self.data(values)
-        body = "".join(f"  {element}\n" for element in data)
-        return f"{start}>\n{body}</{name}>\n" if body else f"{start}/>\n"
+        def end(values: Values) -> str:
+            body = self.data(values)
+            return f">\n{body}</{name}>\n" if body else "/>\n"
+
+        return RecordTexts(end)
 
 
 def graphml_chunks(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> Iterator[str]:
     """The graph as GraphML text, piece by piece; list attributes are "; "-joined, edge ids
     are readable and unique."""
     flat = flat or FlatGraph(graph)
-    meta = _Scope("graph", {"name": str}, [(flat.name,)], 0)
+    meta = _Scope("graph", {"name": str}, [(flat.name,)], 0, margin="", end="")
     nodes = _Scope("node", flat.node_types, [node.values for node in flat.nodes], 1)
     edges = _Scope(
         "edge", flat.edge_types, [edge.values for edge in flat.edges], 1 + len(nodes.keys)
@@ -89,14 +105,20 @@ def graphml_chunks(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> Ite
         f' xsi:schemaLocation="{SCHEMA_LOCATION}">'
     )
     yield from (f"{declaration}\n" for declaration in reversed(declarations))
-    yield f'<graph edgedefault="directed">{"".join(meta.data((flat.name,)))}\n'
+    yield f'<graph edgedefault="directed">{meta.data((flat.name,))}\n'
     ids = Escaped(attribute_escape)
-    for node in flat.nodes:
-        yield nodes.element(f'<node id="{ids[node.id]}"', "node", node.values)
-    for edge in flat.edges:
-        ends = f'source="{ids[edge.source]}" target="{ids[edge.target]}"'
-        start = f'<edge {ends} id="{ids.edge_id(edge)}"'
-        yield edges.element(start, "edge", edge.values)
+    node_ends = nodes.element_ends("node")
+    for batch in batches(flat.nodes):
+        yield "".join([f'<node id="{ids[node.id]}"{node_ends[node.values]}' for node in batch])
+    edge_ends = edges.element_ends("edge")
+    for batch in batches(flat.edges):
+        columns = zip(*ids.edge_columns(batch), batch, strict=True)
+        yield "".join(
+            [
+                f'<edge source="{source}" target="{target}" id="{edge_id}"{edge_ends[edge.values]}'
+                for source, target, edge_id, edge in columns
+            ]
+        )
     yield "</graph></graphml>"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,14 @@ import networkx as nx
 
 from analyser.atomic import write_chunks
 from analyser.export.drawing import NO_POSITION_COLOUR, force_layout, node_styles, position_colours
-from analyser.export.jsontext import compact_json, json_array_chunks, object_head
+from analyser.export.jsontext import (
+    array_chunks,
+    compact_json,
+    json_array_chunks,
+    json_text,
+    object_head,
+)
+from analyser.export.xmltext import batches
 from analyser.graph import NODE_KINDS
 
 Layout = Mapping[str, tuple[float, float]]
@@ -122,13 +130,25 @@ def _nodes(graph: nx.MultiDiGraph, layout: Layout) -> Iterator[dict[str, Any]]:
         }
 
 
-def _edges(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    """Each edge by the indexes of its nodes, with its kind, weight and extras."""
+def _extras(data: Mapping[str, Any]) -> str:
+    """The members of an edge's extras, each as ``,"name":value``."""
+    text = ""
+    for key in _EDGE_EXTRAS:
+        if key in data:
+            text += f',"{key}":{json_text(data[key])}'
+    return text
+
+
+def _edges(graph: nx.MultiDiGraph) -> Iterator[list[str]]:
+    """The JSON text of each edge by the indexes of its nodes, with its kind, weight and
+    extras, a few thousand at a time."""
     index = {node: i for i, node in enumerate(graph.nodes)}
-    for source, target, data in graph.edges(data=True):
-        edge = {"s": index[source], "t": index[target], "k": data["kind"], "w": data["weight"]}
-        edge.update({key: data[key] for key in _EDGE_EXTRAS if key in data})
-        yield edge
+    for batch in batches(graph.edges(data=True)):
+        yield [
+            f'{{"s":{index[source]},"t":{index[target]},"k":{json_text(data["kind"])},'
+            f'"w":{json_text(data["weight"])}{_extras(data)}}}'
+            for source, target, data in batch
+        ]
 
 
 def _header(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
@@ -150,8 +170,7 @@ def map_payload(
 ) -> dict[str, Any]:
     """The data the page draws: nodes with layout, colour and size, edges by node index."""
     layout = force_layout(graph) if layout is None else layout
-    nodes = list(_nodes(graph, layout))
-    return {**_header(graph, title), "nodes": nodes, "edges": list(_edges(graph))}
+    return json.loads("".join(_payload_chunks(graph, layout, title)))
 
 
 def _payload_chunks(graph: nx.MultiDiGraph, layout: Layout, title: str) -> Iterator[str]:
@@ -160,7 +179,7 @@ def _payload_chunks(graph: nx.MultiDiGraph, layout: Layout, title: str) -> Itera
     yield ',"nodes":'
     yield from json_array_chunks(_nodes(graph, layout))
     yield ',"edges":'
-    yield from json_array_chunks(_edges(graph))
+    yield from array_chunks(_edges(graph))
     yield "}"
 
 

@@ -88,10 +88,13 @@ def _safe_url(value: str | None) -> str | None:
 def _mentioning_years(graph: nx.MultiDiGraph) -> dict[str, list[int]]:
     """Concept -> publication years of the documents that mention it."""
     years: dict[str, list[int]] = defaultdict(list)
+    published: dict[str, int | None] = {}  # document -> its year (it mentions many concepts)
     for source, target, _ in edges_of_kind(graph, "mentions"):
-        year = base_year(graph.nodes[source].get("year"))
-        if year:
-            years[target].append(int(year))
+        if source not in published:
+            year = base_year(graph.nodes[source].get("year"))
+            published[source] = int(year) if year else None
+        if published[source] is not None:
+            years[target].append(published[source])
     return years
 
 
