@@ -20,7 +20,7 @@ from analyser.export.jsontext import (
     object_head,
     object_texts,
 )
-from analyser.export.xmltext import Escaped, RecordTexts, batches
+from analyser.export.recordtext import Escaped, RecordTexts, batches
 
 Layout = Mapping[str, tuple[float, float]]
 _EDGE_LEADING = ("id", "source", "target")

@@ -10,16 +10,15 @@ import networkx as nx
 from analyser.atomic import write_chunks
 from analyser.export.attributes import FlatGraph, Scalar, Values
 from analyser.export.drawing import NodeStyle, force_layout, hex_to_rgb, node_styles
-from analyser.export.xmltext import (
+from analyser.export.recordtext import (
     Escaped,
     RecordTexts,
     Write,
-    attribute_escape,
     batches,
     kept,
-    text_escape,
     values_writer,
 )
+from analyser.export.xmltext import attribute_escape, text_escape
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"

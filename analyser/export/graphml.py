@@ -17,7 +17,7 @@ import networkx as nx
 
 from analyser.atomic import write_chunks
 from analyser.export.attributes import FlatGraph, Scalar, Values
-from analyser.export.xmltext import Escaped, RecordTexts, Write, batches, kept, values_writer
+from analyser.export.recordtext import Escaped, RecordTexts, Write, batches, kept, values_writer
 from analyser.export.xmltext import libxml_attribute_escape as attribute_escape
 from analyser.export.xmltext import libxml_text_escape as text_escape
 

@@ -28,7 +28,7 @@ from analyser.export.jsontext import (
     json_text,
     object_head,
 )
-from analyser.export.xmltext import batches
+from analyser.export.recordtext import batches
 from analyser.graph import NODE_KINDS
 
 Layout = Mapping[str, tuple[float, float]]

@@ -13,7 +13,7 @@ import networkx as nx
 
 from analyser.atomic import atomic_open
 from analyser.export.attributes import FlatGraph, Values
-from analyser.export.xmltext import RecordTexts, Write, batches, kept
+from analyser.export.recordtext import RecordTexts, Write, batches, kept
 
 NODE_LEADING = ("id", "kind", "label")
 EDGE_LEADING = ("id", "source", "target", "kind", "weight")
