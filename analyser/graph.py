@@ -8,14 +8,17 @@ added in sorted order so that every export of the same corpus is byte-identical.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import string
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -53,12 +56,15 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_NOISE = {"eds", "ed", "see", "cf", "e.g", "eg"}
 
 Attributes = dict[str, Any]
-EdgeTuple = tuple[str, str, str, Attributes]
+EdgeTuple = tuple[str, str, str, Mapping[str, Any]]  # the attributes may be shared: read only
 
 
 def node_id(kind: str, key: str) -> str:
-    """The graph id of a record: ``"<prefix>:<key>"``, e.g. ``"work:jervis1978cooperation"``."""
-    return f"{ID_PREFIX[kind]}:{key}"
+    """The graph id of a record: ``"<prefix>:<key>"``, e.g. ``"work:jervis1978cooperation"``.
+
+    Ids are interned: the many edges of a node share one string.
+    """
+    return sys.intern(f"{ID_PREFIX[kind]}:{key}")
 
 
 def fold(text: str) -> str:
@@ -118,17 +124,28 @@ def work_reference(work: Work) -> str:
     return " ".join(parts)
 
 
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space one space (``text`` itself if it is so already)."""
+    flat = " ".join(text.split())
+    return text if flat == text else flat
+
+
 def _truncate(text: str, limit: int = LABEL_MAX_CHARS) -> str:
     """``text`` on one line, cut at a word boundary with an ellipsis when longer than ``limit``."""
-    flat = " ".join(text.split())
+    flat = _one_line(text)
     if len(flat) <= limit:
         return flat
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _without_none(attributes: Attributes) -> Attributes:
-    """``attributes`` without None values or empty lists (missing data stays missing)."""
-    return {key: value for key, value in attributes.items() if value is not None and value != []}
+def _attributes(attributes: Attributes) -> Attributes:
+    """``attributes`` sorted by name, without None values or empty lists (missing data stays
+    missing)."""
+    return {
+        name: value
+        for name in sorted(attributes)
+        if (value := attributes[name]) is not None and value != []
+    }
 
 
 # --- author–year matching -------------------------------------------------------------------
@@ -302,6 +319,7 @@ class MatcherIndex:
                 self.unkeyed.append(concept)
         self.lengths = sorted({len(key) for key in self.by_key})
         self._surface_matchers: dict[str, LabelMatcher] = {}
+        self._found: dict[str, frozenset[str]] = {}
 
     def candidates(self, folded_texts: Iterable[str]) -> set[str]:
         """Concepts whose label may occur in one of ``folded_texts`` (all others cannot)."""
@@ -319,6 +337,17 @@ class MatcherIndex:
                 )
         return found
 
+    def concepts_in(self, folded_text: str) -> frozenset[str]:
+        """The concepts whose label occurs in ``folded_text`` (each distinct text searched once)."""
+        found = self._found.get(folded_text)
+        if found is None:
+            found = self._found[folded_text] = frozenset(
+                concept
+                for concept in self.candidates([folded_text])
+                if self.matchers[concept].search(folded_text)
+            )
+        return found
+
     def surface_matcher(self, surface: str) -> LabelMatcher:
         """The matcher of a mention's surface form (built once per surface)."""
         matcher = self._surface_matchers.get(surface)
@@ -334,7 +363,7 @@ def _document_nodes(corpus: Corpus) -> dict[str, Attributes]:
     nodes = {}
     for result in corpus.results:
         doc = result.document
-        nodes[node_id("document", doc.id)] = _without_none(
+        nodes[node_id("document", doc.id)] = _attributes(
             {
                 "kind": "document",
                 "label": doc.title or doc.id,
@@ -356,7 +385,7 @@ def _document_nodes(corpus: Corpus) -> dict[str, Attributes]:
 def _work_nodes(corpus: Corpus) -> dict[str, Attributes]:
     nodes = {}
     for work in corpus.works:
-        nodes[node_id("work", work.key)] = _without_none(
+        nodes[node_id("work", work.key)] = _attributes(
             {
                 "kind": "work",
                 "label": work_label(work),
@@ -386,7 +415,7 @@ def _definitions_by_term(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for result in corpus.results:
         for definition in result.definitions:
-            found[fold(definition.term)].append((definition.doc, " ".join(definition.text.split())))
+            found[fold(definition.term)].append((definition.doc, _one_line(definition.text)))
     return {term: sorted(pairs) for term, pairs in found.items()}
 
 
@@ -395,7 +424,7 @@ def _concept_nodes(corpus: Corpus) -> dict[str, Attributes]:
     nodes = {}
     for concept in corpus.concepts:
         defined = definitions.get(fold(concept.label)) or definitions.get(fold(concept.id)) or []
-        nodes[node_id("concept", concept.id)] = _without_none(
+        nodes[node_id("concept", concept.id)] = _attributes(
             {
                 "kind": "concept",
                 "label": concept.label,
@@ -416,11 +445,11 @@ def _hypothesis_nodes(corpus: Corpus) -> dict[str, Attributes]:
     for result in corpus.results:
         for hyp in result.hypotheses:
             label = f"{hyp.cause} → {hyp.effect}" if hyp.cause and hyp.effect else hyp.text
-            nodes[node_id("hypothesis", hyp.id)] = _without_none(
+            nodes[node_id("hypothesis", hyp.id)] = _attributes(
                 {
                     "kind": "hypothesis",
                     "label": _truncate(label),
-                    "text": " ".join(hyp.text.split()),
+                    "text": _one_line(hyp.text),
                     "cause": hyp.cause,
                     "effect": hyp.effect,
                     "direction": hyp.direction,
@@ -439,7 +468,7 @@ def _hypothesis_nodes(corpus: Corpus) -> dict[str, Attributes]:
 def _position_nodes(corpus: Corpus) -> dict[str, Attributes]:
     nodes = {}
     for position in corpus.positions:
-        nodes[node_id("position", position.id)] = _without_none(
+        nodes[node_id("position", position.id)] = _attributes(
             {
                 "kind": "position",
                 "label": position.label,
@@ -457,7 +486,7 @@ def _model_nodes(corpus: Corpus, models: Sequence[Mapping[str, Any]]) -> dict[st
     nodes: dict[str, Attributes] = {}
     for model in models:
         name = str(model["name"])
-        nodes[node_id("model", name)] = _without_none(
+        nodes[node_id("model", name)] = _attributes(
             {
                 "kind": "model",
                 "label": str(model.get("label") or name),
@@ -467,20 +496,34 @@ def _model_nodes(corpus: Corpus, models: Sequence[Mapping[str, Any]]) -> dict[st
             }
         )
     for link in corpus.links:
-        nodes.setdefault(
-            node_id("model", link.model),
-            {"kind": "model", "label": link.model, "model_id": link.model},
-        )
+        if (node := node_id("model", link.model)) not in nodes:
+            nodes[node] = _attributes(
+                {"kind": "model", "label": link.model, "model_id": link.model}
+            )
     return nodes
 
 
 # --- edges ------------------------------------------------------------------------------------
 
 
+def _node_ids(kind: str, keys: Iterable[str]) -> dict[str, str]:
+    """Key -> graph id of each record of one kind that ``keys`` name, made once per key."""
+    return {key: node_id(kind, key) for key in set(keys)}
+
+
 def _edge(source: str, target: str, kind: str, weight: float = 1.0, **extra: Any) -> EdgeTuple:
     """One edge; its key is the kind (plus the role for ``involves``) so keys are readable."""
-    key = f"{kind}:{extra['role']}" if "role" in extra else kind
-    return source, target, key, _without_none({"kind": kind, "weight": float(weight), **extra})
+    key = sys.intern(f"{kind}:{extra['role']}") if "role" in extra else kind
+    extra["kind"], extra["weight"] = kind, float(weight)
+    return source, target, key, _attributes(extra)
+
+
+@cache
+def _plain_edge(kind: str, role: str | None = None) -> tuple[str, Mapping[str, Any]]:
+    """The key and attributes, shared and read-only, of every edge of weight 1 of a kind (and
+    role) that carries nothing else."""
+    _, _, key, data = _edge("", "", kind, **({"role": role} if role else {}))
+    return key, MappingProxyType(data)
 
 
 def _cites_edges(corpus: Corpus) -> list[EdgeTuple]:
@@ -513,14 +556,10 @@ def _mentions_edges(corpus: Corpus) -> list[EdgeTuple]:
     for doc_concept in corpus.doc_concepts:
         counts[(doc_concept.doc, doc_concept.concept)] = float(doc_concept.count)
         scores[(doc_concept.doc, doc_concept.concept)] = float(doc_concept.score)
+    docs = _node_ids("document", (doc for doc, _ in counts))
+    concepts = _node_ids("concept", (concept for _, concept in counts))
     return [
-        _edge(
-            node_id("document", doc),
-            node_id("concept", concept),
-            "mentions",
-            count,
-            score=scores.get((doc, concept)),
-        )
+        _edge(docs[doc], concepts[concept], "mentions", count, score=scores.get((doc, concept)))
         for (doc, concept), count in counts.items()
     ]
 
@@ -546,6 +585,7 @@ def _hypothesis_edges(
     for work in corpus.works:
         for doc in work.docs:
             works_by_doc[doc].add(work.key)
+    concepts = _node_ids("concept", matchers.matchers)
     edges: list[EdgeTuple] = []
     for result in corpus.results:
         doc = result.document.id
@@ -558,8 +598,9 @@ def _hypothesis_edges(
         mentions = _MentionSpans(result.mentions)
         for hyp in result.hypotheses:
             hyp_node = node_id("hypothesis", hyp.id)
-            edges.append(_edge(node_id("document", doc), hyp_node, "states"))
-            edges.extend(_involves_edges(hyp, mentions.inside(hyp.start, hyp.end), matchers))
+            edges.append((node_id("document", doc), hyp_node, *_plain_edge("states")))
+            inside = mentions.inside(hyp.start, hyp.end)
+            edges.extend(_involves_edges(hyp_node, hyp, inside, matchers, concepts))
             for attributed in hyp.attributed:
                 work = works_by_key.get(attributed) or match_work(attributed, local_works)
                 work = work or work_index.match(attributed)
@@ -585,15 +626,18 @@ class _MentionSpans:
 
 
 def _involves_edges(
+    hyp_node: str,
     hyp: Hypothesis,
     mentions: Iterable[ConceptMention],
     matchers: MatcherIndex,
+    concept_nodes: Mapping[str, str],
 ) -> list[EdgeTuple]:
     """involves edges from a hypothesis to its concepts, one per role the concept plays.
 
     The concepts are those the hypothesis lists, those mentioned inside its sentence
     (``mentions``), and those whose label appears in its cause, effect or condition. A listed
     or mentioned concept found in none of the three parts gets role "other".
+    ``concept_nodes`` maps each concept of ``matchers`` to its graph id.
     """
     known = matchers.matchers
     surfaces: dict[str, set[str]] = {concept: set() for concept in hyp.concepts if concept in known}
@@ -601,16 +645,19 @@ def _involves_edges(
         if mention.concept in known:
             surfaces.setdefault(mention.concept, set()).add(mention.surface)
     parts = [(role, part) for role in HYPOTHESIS_ROLES if (part := fold(getattr(hyp, role) or ""))]
-    hyp_node = node_id("hypothesis", hyp.id)
+    labelled = [(role, part, matchers.concepts_in(part)) for role, part in parts]
     edges = []
-    for concept in sorted(matchers.candidates(part for _, part in parts) | surfaces.keys()):
-        labels = [known[concept]]
-        labels += [matchers.surface_matcher(s) for s in sorted(surfaces.get(concept, ()))]
-        roles = [role for role, part in parts if any(m.search(part) for m in labels)]
+    for concept in sorted(set(surfaces).union(*(found for *_, found in labelled))):
+        named = surfaces.get(concept, ())
+        roles = [
+            role
+            for role, part, found in labelled
+            if concept in found or any(matchers.surface_matcher(s).search(part) for s in named)
+        ]
         if not roles and concept in surfaces:
             roles = ["other"]
-        target = node_id("concept", concept)
-        edges.extend(_edge(hyp_node, target, "involves", role=role) for role in roles)
+        target = concept_nodes[concept]
+        edges += [(hyp_node, target, *_plain_edge("involves", role)) for role in roles]
     return edges
 
 
@@ -681,9 +728,9 @@ def _model_edges(
 # --- dominant positions ---------------------------------------------------------------------
 
 
-def _spread(scores: Mapping[str, float], factor: float, into: dict[str, float]) -> None:
-    """Add ``factor`` times each position score of ``scores`` to ``into``."""
-    for position, score in sorted(scores.items()):
+def _spread(scores: Iterable[tuple[str, float]], factor: float, into: dict[str, float]) -> None:
+    """Add ``factor`` times each (position, score) of ``scores`` to ``into``."""
+    for position, score in scores:
         into[position] = into.get(position, 0.0) + factor * score
 
 
@@ -700,17 +747,28 @@ def _dominant_positions(
     for node, data in nodes.items():
         if data["kind"] == "position":
             scores[node][node] = 1.0
-    for source, target, _, data in edges:
-        if data["kind"] == "in_position":
-            scores[source][target] = scores[source].get(target, 0.0) + data["weight"]
-    for source, target, _, data in edges:
-        if data["kind"] == "states" and not scores.get(target):
-            _spread(scores.get(source, {}), 1.0, scores[target])
-    for source, target, _, data in edges:
-        if data["kind"] in {"cites", "mentions"}:
-            _spread(scores.get(source, {}), data["weight"], scores[target])
-        elif data["kind"] == "formalised_by":
-            _spread(scores.get(source, {}), 1.0, scores[target])
+    stating: list[EdgeTuple] = []
+    spreading: list[EdgeTuple] = []
+    for edge in edges:
+        kind = edge[3]["kind"]
+        if kind == "in_position":
+            mix = scores[edge[0]]
+            mix[edge[1]] = mix.get(edge[1], 0.0) + edge[3]["weight"]
+        elif kind == "states":
+            stating.append(edge)
+        elif kind in {"cites", "mentions", "formalised_by"}:
+            spreading.append(edge)
+    for source, target, _, _ in stating:
+        if not scores.get(target) and (mix := scores.get(source)):
+            _spread(sorted(mix.items()), 1.0, scores[target])
+    ordered: dict[str, list[tuple[str, float]]] = {}  # a node's sorted scores while unchanged
+    for source, target, _, data in spreading:
+        if source not in ordered:
+            ordered[source] = sorted(scores.get(source, {}).items())
+        if ordered[source]:
+            weight = 1.0 if data["kind"] == "formalised_by" else data["weight"]
+            _spread(ordered[source], weight, scores[target])
+            ordered.pop(target, None)
     dominant = {}
     for node, mix in scores.items():
         total = sum(mix.values())
@@ -744,47 +802,75 @@ def build_graph(
     """
     models = registered_models() if models is None else models
     models = sorted(models, key=lambda model: str(model["name"]))
-    nodes: dict[str, Attributes] = {}
-    for part in (
-        _document_nodes(corpus),
-        _work_nodes(corpus),
-        _concept_nodes(corpus),
-        _hypothesis_nodes(corpus),
-        _position_nodes(corpus),
-        _model_nodes(corpus, models),
-    ):
-        nodes.update(part)
-    matchers = MatcherIndex({concept.id: concept.label for concept in corpus.concepts})
-    work_index = WorkIndex(corpus.works)
-    edges = _unique_edges(
-        nodes,
-        _cites_edges(corpus),
-        _mentions_edges(corpus),
-        _co_occurs_edges(corpus),
-        _hypothesis_edges(corpus, matchers, work_index),
-        _in_position_edges(corpus),
-        _model_edges(corpus, models, work_index),
-    )
+    with _collection_paused():
+        nodes: dict[str, Attributes] = {}
+        for part in (
+            _document_nodes(corpus),
+            _work_nodes(corpus),
+            _concept_nodes(corpus),
+            _hypothesis_nodes(corpus),
+            _position_nodes(corpus),
+            _model_nodes(corpus, models),
+        ):
+            nodes.update(part)
+        matchers = MatcherIndex({concept.id: concept.label for concept in corpus.concepts})
+        work_index = WorkIndex(corpus.works)
+        edges = _unique_edges(
+            nodes,
+            _cites_edges(corpus),
+            _mentions_edges(corpus),
+            _co_occurs_edges(corpus),
+            _hypothesis_edges(corpus, matchers, work_index),
+            _in_position_edges(corpus),
+            _model_edges(corpus, models, work_index),
+        )
+        return _assembled(nodes, edges)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: a graph is hundreds of thousands of small containers
+    without cycles, and collecting while they are made only re-traverses every live object."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assembled(nodes: dict[str, Attributes], edges: list[EdgeTuple]) -> nx.MultiDiGraph:
+    """The graph of ``nodes`` (emptied) and sorted ``edges``, each node with its dominant
+    position."""
     dominant = _dominant_positions(nodes, edges)
     graph = nx.MultiDiGraph(name="analyser citation and concept graph")
     for node in sorted(nodes):
-        attributes = dict(sorted(nodes.pop(node).items()))
+        attributes = nodes.pop(node)
         if node in dominant:
             attributes["position"], attributes["position_share"] = dominant[node]
         graph.add_node(node, **attributes)
-    for source, target, key, data in edges:
-        graph.add_edge(source, target, key, **dict(sorted(data.items())))
+    for source, target, key, data in _consumed(edges):
+        graph.add_edge(source, target, key, **data)
     return graph
+
+
+def _consumed(edges: list[EdgeTuple]) -> Iterator[EdgeTuple]:
+    """The edges in order, each dropped from ``edges`` once yielded (so the graph can take the
+    memory they held)."""
+    edges.reverse()
+    while edges:
+        yield edges.pop()
 
 
 def _unique_edges(nodes: Mapping[str, Attributes], *parts: list[EdgeTuple]) -> list[EdgeTuple]:
     """The edges between ``nodes``, the first of each (source, target, key), sorted."""
-    unique: dict[tuple[str, str, str], Attributes] = {}
+    unique: dict[tuple[str, str, str], EdgeTuple] = {}
     for part in parts:
-        for source, target, key, data in part:
-            if source in nodes and target in nodes:
-                unique.setdefault((source, target, key), data)
-    return [(*ends, unique.pop(ends)) for ends in sorted(unique)]
+        for edge in part:
+            if edge[0] in nodes and edge[1] in nodes:
+                unique.setdefault(edge[:3], edge)
+    return [unique[ends] for ends in sorted(unique)]
 
 
 def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
+from types import NoneType
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -60,21 +63,6 @@ def _widest(kinds: set[type]) -> type:
     return str
 
 
-def attribute_types(records: Iterable[Mapping[str, Any]]) -> dict[str, type]:
-    """Attribute name -> the Python type all its values are written as, sorted by name.
-
-    None values count as missing.
-    """
-    seen: set[tuple[str, type]] = set()
-    for record in records:
-        seen.update(zip(record, map(type, record.values()), strict=True))
-    kinds: dict[str, set[type]] = {}
-    for name, kind in seen:
-        if kind is not type(None):
-            kinds.setdefault(name, set()).add(_scalar_type(kind))
-    return {name: _widest(kinds[name]) for name in sorted(kinds)}
-
-
 def coerce(value: Scalar, kind: type) -> Scalar:
     """``value`` converted to ``kind`` (bools and numbers become text for a text attribute)."""
     if type(value) is kind:
@@ -82,6 +70,82 @@ def coerce(value: Scalar, kind: type) -> Scalar:
     if kind is str and isinstance(value, bool):
         return "true" if value else "false"
     return kind(value)
+
+
+def to_typed(value: Any, kind: type) -> Scalar:
+    """A value (not None) as a scalar of its attribute's type ``kind``."""
+    if type(value) is str:  # the common cases first: a str is of a text attribute
+        return clean_text(value)
+    if type(value) is kind:
+        return value
+    return coerce(to_scalar(value), kind)
+
+
+def _typed_column(column: Sequence[Any], kinds: set[type], kind: type) -> Sequence[Scalar | None]:
+    """Values of one attribute name (None where missing), of types ``kinds``, as ``kind``."""
+    if kinds == {kind} and (
+        kind is not str or _NOT_XML.search("".join(filter(None, column))) is None
+    ):
+        return column  # already of the type, and clean text: nothing to convert
+    return [None if value is None else to_typed(value, kind) for value in column]
+
+
+class _Columns(NamedTuple):
+    """Records with the same attribute names: where they are among all records, the values
+    of each name, and the types of those values (None aside)."""
+
+    positions: list[int]
+    values: dict[str, list[Any]]
+    kinds: dict[str, set[type]]
+
+
+def _by_names(records: Sequence[Mapping[str, Any]]) -> list[_Columns]:
+    """The records grouped by their attribute names (in order), as columns."""
+    positions: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for position, record in enumerate(records):
+        positions[tuple(record)].append(position)
+    groups = []
+    for names, where in positions.items():
+        members = [records[i] for i in where]
+        values = {name: list(map(itemgetter(name), members)) for name in names}
+        kinds = {name: set(map(type, column)) - {NoneType} for name, column in values.items()}
+        groups.append(_Columns(where, values, kinds))
+    return groups
+
+
+def typed_values(records: Sequence[Mapping[str, Any]]) -> tuple[dict[str, type], list[Values]]:
+    """The type every value of each attribute name is written as (names sorted; None values
+    count as missing) and the values of each record in name order, converted to those types."""
+    groups = _by_names(records)
+    kinds: dict[str, set[type]] = defaultdict(set)
+    for group in groups:
+        for name, found in group.kinds.items():
+            kinds[name] |= {_scalar_type(kind) for kind in found}
+    types = {name: _widest(kinds[name]) for name in sorted(kinds) if kinds[name]}
+    values: list[Values] = [()] * len(records)
+    shared: dict[Values, Values] = {}
+    for group in groups if types else ():
+        for position, row in zip(group.positions, _rows(group, types, shared), strict=True):
+            values[position] = row
+    return types, values
+
+
+def _rows(group: _Columns, types: Mapping[str, type], shared: dict[Values, Values]) -> list[Values]:
+    """The values of each record of ``group``, by name of ``types``, as those types; equal
+    rows are one tuple, kept in ``shared`` (unless a float is zero: 0.0 == -0.0, yet they are
+    written apart)."""
+    missing = (None,) * len(group.positions)
+    columns = [
+        _typed_column(group.values[name], group.kinds[name], kind)
+        if name in group.values
+        else missing
+        for name, kind in types.items()
+    ]
+    rows = zip(*columns, strict=True)
+    kinds = types.values()
+    if any(0.0 in column for column, kind in zip(columns, kinds, strict=True) if kind is float):
+        return list(rows)
+    return [shared.setdefault(row, row) for row in rows]
 
 
 def edge_id(source: str, target: str, key: str) -> str:
@@ -126,17 +190,16 @@ class FlatGraph:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.name = str(graph.graph.get("name", ""))
-        self.node_types = attribute_types(data for _, data in graph.nodes(data=True))
-        self.edge_types = attribute_types(data for *_, data in graph.edges(data=True))
-        ids = {node: clean_text(node) for node in graph.nodes}
-        to_node_values = _Typed(self.node_types)
-        to_edge_values = _Typed(self.edge_types)
+        self.node_types, node_values = typed_values([data for _, data in graph.nodes(data=True)])
+        self.edge_types, edge_values = typed_values([data for *_, data in graph.edges(data=True)])
+        written = _CleanTexts()  # ids and keys as written, each cleaned once
         self.nodes = [
-            FlatNode(node, ids[node], to_node_values(data)) for node, data in graph.nodes(data=True)
+            FlatNode(node, written[node], values)
+            for node, values in zip(graph.nodes, node_values, strict=True)
         ]
         self.edges = [
-            FlatEdge(clean_text(key), ids[u], ids[v], to_edge_values(data))
-            for u, v, key, data in graph.edges(keys=True, data=True)
+            FlatEdge(written[key], written[u], written[v], values)
+            for (u, v, key), values in zip(graph.edges(keys=True), edge_values, strict=True)
         ]
 
     def node_attributes(self, values: Values) -> dict[str, Scalar]:
@@ -148,21 +211,9 @@ class FlatGraph:
         return present(self.edge_types, values)
 
 
-class _Typed:
-    """Turns an attribute dict into the values of its names, each converted to its type."""
+class _CleanTexts(dict[str, str]):
+    """Text -> ``clean_text(text)``, each text cleaned on first use."""
 
-    def __init__(self, types: Mapping[str, type]) -> None:
-        self.types = types
-        self.index = {name: number for number, name in enumerate(types)}
-
-    def __call__(self, data: Mapping[str, Any]) -> Values:
-        values: list[Scalar | None] = [None] * len(self.index)
-        for name, value in data.items():
-            kind = self.types.get(name)
-            if type(value) is str:  # the common cases first: a str is of a text attribute
-                values[self.index[name]] = clean_text(value)
-            elif type(value) is kind:
-                values[self.index[name]] = value
-            elif value is not None:
-                values[self.index[name]] = coerce(to_scalar(value), kind)
-        return tuple(values)
+    def __missing__(self, text: str) -> str:
+        self[text] = clean_text(text)
+        return self[text]
