@@ -8,14 +8,12 @@ added in sorted order so that every export of the same corpus is byte-identical.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import string
 import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -24,6 +22,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz
 
+from analyser.heap import collector_paused
 from analyser.records import ConceptMention, Corpus, Hypothesis, Work
 
 NODE_KINDS = ("document", "work", "concept", "hypothesis", "position", "model")
@@ -802,7 +801,7 @@ def build_graph(
     """
     models = registered_models() if models is None else models
     models = sorted(models, key=lambda model: str(model["name"]))
-    with _collection_paused():
+    with collector_paused():
         nodes: dict[str, Attributes] = {}
         for part in (
             _document_nodes(corpus),
@@ -825,19 +824,6 @@ def build_graph(
             _model_edges(corpus, models, work_index),
         )
         return _assembled(nodes, edges)
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: a graph is hundreds of thousands of small containers
-    without cycles, and collecting while they are made only re-traverses every live object."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _assembled(nodes: dict[str, Attributes], edges: list[EdgeTuple]) -> nx.MultiDiGraph:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,6 +20,7 @@ from analyser.engines import run_tasks
 from analyser.export import write_exports
 from analyser.extract.document import Task, lexicon_for
 from analyser.forked import ForkedCall
+from analyser.heap import loaded_data_frozen
 from analyser.ingest import discover, document_id, shown_path
 from analyser.keyterms import discover_concepts
 from analyser.lock import output_lock
@@ -148,18 +147,6 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
 SINGLE_THREADED = threadpool_limits.wrap(limits=1)
 
 
-@contextmanager
-def loaded_corpus_frozen() -> Iterator[None]:
-    """Keep everything loaded so far out of the garbage collector's passes while the corpus
-    steps run: with a large corpus in memory each full pass costs a quarter of a second, and
-    a frozen heap also stays shared with forked processes instead of being copied."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _timed(name: str, function: Callable[..., Any], *args: Any) -> tuple[Any, dict[str, float]]:
     """``function(*args)`` and the seconds it took, as stage ``name``."""
     timer = StageTimer()
@@ -227,7 +214,7 @@ def load_corpus(out_dir: str | Path) -> tuple[Corpus, list[tuple[str, str]], Set
             seed=saved.get("seed", 0), positions=saved.get("positions"), lexicon=lexicon
         )
         results, problems = store.results(), store.problems()
-    with loaded_corpus_frozen():
+    with loaded_data_frozen():
         return build_corpus(results, settings), problems, settings
 
 
@@ -344,7 +331,7 @@ def run(
         else:
             with timer.stage("store"):
                 results = store.results()
-            with loaded_corpus_frozen():
+            with loaded_data_frozen():
                 summary._corpus = corpus = build_corpus(results, settings, timer)
                 summary._tables, summary.outputs = write_outputs(
                     corpus, problems, out, settings, timer

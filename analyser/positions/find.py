@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from analyser.heap import release_freed_memory
 from analyser.lexicon import Lexicon
 from analyser.positions.clustering import cluster_points, membership_weights
 from analyser.positions.features import (
@@ -20,7 +21,6 @@ from analyser.positions.features import (
 )
 from analyser.positions.known import KnownPositions, known_positions
 from analyser.positions.labelling import base_label, distinct_labels, match_known, top_terms
-from analyser.positions.memory import release_freed_memory
 from analyser.positions.passages import Passage, select_passages
 from analyser.positions.terms import term_bags
 from analyser.records import DocResult, PassageAssignment, Position

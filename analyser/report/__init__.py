@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from analyser.atomic import write_bytes, write_text
+from analyser.heap import collector_paused
 from analyser.records import Corpus
 from analyser.report.content import Review
 from analyser.report.debates import find_debates
@@ -32,20 +31,6 @@ from analyser.report.sources import ParagraphIndex, all_claims
 REPORT_MD = "report.md"
 REPORT_HTML = "report.html"
 FIGURE_DIR = "report_figures"
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: the review allocates many lasting objects, and each
-    collection they set off would walk the whole corpus (memory is still freed by reference
-    counting; the collector resumes, if it ran before, at the end)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_review(
@@ -81,7 +66,7 @@ def write_report(
     ``model_runs`` optionally supplies model runs by model name (see ``report.model_runs``);
     linked models not supplied are run from the model registry. Returns the written paths.
     """
-    with _collector_paused():
+    with collector_paused():
         return write_review(build_review(corpus, model_runs), out_dir)
 
 
