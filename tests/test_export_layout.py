@@ -184,3 +184,10 @@ def test_a_large_sparse_graph_is_laid_out():
     assert len(layout) == len(graph)
     assert np.isfinite(pos).all()
     assert np.abs(pos[:-1]).max() == drawing.LAYOUT_EXTENT
+
+
+@pytest.mark.parametrize("n_nodes", [0, 1, 3])
+def test_graphs_without_edges_are_laid_out(n_nodes):
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(f"concept:c{index}" for index in range(n_nodes))
+    assert sorted(drawing.force_layout(graph)) == sorted(graph.nodes)

@@ -159,7 +159,8 @@ def _linked_pairs(graph: nx.MultiDiGraph) -> tuple[list[str], np.ndarray, np.nda
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
     """The distinct ``values`` in order (as ``np.unique``, which hashes, and is slower here)."""
     ordered = np.sort(values)
-    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    first = np.ones(min(1, ordered.size), dtype=bool)  # none for no values
+    return ordered[np.concatenate((first, ordered[1:] != ordered[:-1]))]
 
 
 def force_layout(
