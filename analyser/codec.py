@@ -1,14 +1,16 @@
 """Records to JSON-ready dicts and back, driven by the dataclasses' own type hints.
 
 Each record class gets one decoder, made from its type hints the first time it is needed:
-fields whose JSON value is already the Python value (strings, numbers, lists of them) are
-taken as they are, and only nested records are rebuilt.
+fields whose JSON value is already the Python value (numbers, flags) are taken as they are,
+nested records are rebuilt, and short texts (ids, labels, surface forms, which recur across
+records and documents) are held once in memory.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -16,11 +18,19 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 Decoder = Callable[[Any], Any]
+SHARED_TEXT_MAX = 64  # characters: longer texts (sentences, paragraphs) rarely recur
+
+
+def _shared_text(value: str) -> str:
+    """``value``, held once in memory with every equal short text."""
+    return sys.intern(value) if len(value) <= SHARED_TEXT_MAX else value
 
 
 def _decoder(kind: Any) -> Decoder | None:
     """How to turn a JSON value (not None) into an instance of the annotated type ``kind``;
     None when the JSON value already is one."""
+    if kind is str:
+        return _shared_text
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
@@ -32,12 +42,12 @@ def _decoder(kind: Any) -> Decoder | None:
             return None
         return lambda value: [None if each is None else decode_item(each) for each in value]
     if origin is dict:
-        _, item = typing.get_args(kind)
-        decode_value = _decoder(item)
-        if decode_value is None:
-            return None
+        key_kind, item = typing.get_args(kind)
+        decode_key = _decoder(key_kind) or (lambda key: key)
+        decode_value = _decoder(item) or (lambda each: each)
         return lambda value: {
-            key: None if each is None else decode_value(each) for key, each in value.items()
+            decode_key(key): None if each is None else decode_value(each)
+            for key, each in value.items()
         }
     if dataclasses.is_dataclass(kind):
         return _record_decoder(kind)

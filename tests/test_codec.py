@@ -35,3 +35,15 @@ def test_nested_records_none_values_and_unknown_keys():
 def reference_document():
     """A real document of the fixture corpus."""
     return security_dilemma_corpus().results[0].document
+
+
+def test_short_texts_of_decoded_records_are_held_once():
+    result = security_dilemma_corpus().results[0]
+    result.terms = {"security dilemma": 2}
+    first, second = (_round_trip(result) for _ in range(2))
+    mention, again = first.mentions[0], second.mentions[0]
+    assert mention.concept == again.concept and mention.concept is again.concept
+    assert mention.doc is second.hypotheses[0].doc
+    assert next(iter(first.terms)) is next(iter(second.terms))
+    long_text = first.document.text
+    assert long_text == second.document.text and long_text is not second.document.text
