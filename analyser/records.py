@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A blank-line block of a document; ``text == document.text[start:end]``."""
 
@@ -20,7 +20,7 @@ class Paragraph:
     kind: str = "body"  # body | heading
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One ingested file: cleaned text, its paragraphs and its metadata."""
 
@@ -42,7 +42,7 @@ class Document:
         return len(self.text.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Author:
     """A person's name split into family and given parts."""
 
@@ -50,7 +50,7 @@ class Author:
     given: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """One entry of a document's reference list, with its parsed fields."""
 
@@ -75,7 +75,7 @@ class Reference:
     work: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """An in-text citation of one work."""
 
@@ -92,7 +92,7 @@ class Citation:
     work: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ConceptMention:
     """A span of a document that names a concept."""
 
@@ -115,7 +115,7 @@ class Definition:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Hypothesis:
     """A general proposition linking a cause (or condition) to an effect."""
 
@@ -134,7 +134,7 @@ class Hypothesis:
     theory: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class DocResult:
     """Everything extracted from one document."""
 
