@@ -8,6 +8,7 @@ XML 1.0 cannot carry; each node keeps its graph id for look-ups in the graph and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -192,13 +193,13 @@ class FlatGraph:
         self.name = str(graph.graph.get("name", ""))
         self.node_types, node_values = typed_values([data for _, data in graph.nodes(data=True)])
         self.edge_types, edge_values = typed_values([data for *_, data in graph.edges(data=True)])
-        written = _CleanTexts()  # ids and keys as written, each cleaned once
+        written = functools.cache(clean_text)  # ids and keys as written, each cleaned once
         self.nodes = [
-            FlatNode(node, written[node], values)
+            FlatNode(node, written(node), values)
             for node, values in zip(graph.nodes, node_values, strict=True)
         ]
         self.edges = [
-            FlatEdge(written[key], written[u], written[v], values)
+            FlatEdge(written(key), written(u), written(v), values)
             for (u, v, key), values in zip(graph.edges(keys=True), edge_values, strict=True)
         ]
 
@@ -209,11 +210,3 @@ class FlatGraph:
     def edge_attributes(self, values: Values) -> dict[str, Scalar]:
         """The attributes of one edge by name (names in order)."""
         return present(self.edge_types, values)
-
-
-class _CleanTexts(dict[str, str]):
-    """Text -> ``clean_text(text)``, each text cleaned on first use."""
-
-    def __missing__(self, text: str) -> str:
-        self[text] = clean_text(text)
-        return self[text]
