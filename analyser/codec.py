@@ -1,13 +1,14 @@
 """Records to JSON-ready dicts and back, driven by the dataclasses' own type hints.
 
-Each record class gets one decoder, made from its type hints the first time it is needed:
-fields whose JSON value is already the Python value (numbers, flags) are taken as they are,
-nested records are rebuilt, and short texts (ids, labels, surface forms, which recur across
-records and documents) are held once in memory.
+Each record class gets one encoder and one decoder, made from its type hints the first time
+they are needed: fields whose Python value already is its JSON value (texts, numbers, flags)
+are taken as they are, nested records are converted, and on the way back short texts (ids,
+labels, surface forms, which recur across records and documents) are held once in memory.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import sys
@@ -18,6 +19,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 Decoder = Callable[[Any], Any]
+Encoder = Callable[[Any], Any]
+PLAIN_TYPES = (str, int, float, bool)  # their values are their own JSON values
 SHARED_TEXT_MAX = 64  # characters: longer texts (sentences, paragraphs) rarely recur
 
 
@@ -78,8 +81,61 @@ def _record_decoder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """A record of type ``cls`` rebuilt from ``dataclasses.asdict`` output."""
+    """A record of type ``cls`` rebuilt from ``to_dict`` (or ``dataclasses.asdict``) output."""
     return _record_decoder(cls)(data)
 
 
-to_dict = dataclasses.asdict
+def _any_value(value: Any) -> Any:
+    """A value of unannotated type converted as ``dataclasses.asdict`` converts it."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _record_encoder(type(value))(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_any_value(each) for each in value)
+    if isinstance(value, dict):
+        return {_any_value(key): _any_value(each) for key, each in value.items()}
+    return copy.deepcopy(value)
+
+
+def _encoder(kind: Any) -> Encoder | None:
+    """How to turn a value (not None) of the annotated type ``kind`` into its JSON-ready
+    form; None when it already is one."""
+    if kind in PLAIN_TYPES:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _encoder(options[0]) if len(options) == 1 else _any_value
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        encode_item = _encoder(item)
+        if encode_item is None:
+            return list
+        return lambda value: [None if each is None else encode_item(each) for each in value]
+    if origin is dict and all(arg in PLAIN_TYPES for arg in typing.get_args(kind)):
+        return dict
+    if dataclasses.is_dataclass(kind):
+        return _record_encoder(kind)
+    return _any_value
+
+
+@functools.cache
+def _record_encoder(cls: type[T]) -> Callable[[T], dict[str, Any]]:
+    """The encoder of one record class: every field in declaration order, each encoded by
+    its type hint (None stays None)."""
+    hints = typing.get_type_hints(cls)
+    fields = [(field.name, _encoder(hints[field.name])) for field in dataclasses.fields(cls)]
+
+    def encode(record: T) -> dict[str, Any]:
+        data = {}
+        for name, encode_field in fields:
+            value = getattr(record, name)
+            data[name] = value if encode_field is None or value is None else encode_field(value)
+        return data
+
+    return encode
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """``record`` (a dataclass instance) as a JSON-ready dict, equal to what
+    ``dataclasses.asdict`` gives."""
+    return _record_encoder(type(record))(record)

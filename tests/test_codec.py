@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from corpus_fixture import hostile_corpus, security_dilemma_corpus
@@ -47,3 +48,14 @@ def test_short_texts_of_decoded_records_are_held_once():
     assert next(iter(first.terms)) is next(iter(second.terms))
     long_text = first.document.text
     assert long_text == second.document.text and long_text is not second.document.text
+
+
+def test_to_dict_equals_dataclasses_asdict():
+    corpus = security_dilemma_corpus()
+    assert to_dict(corpus) == dataclasses.asdict(corpus)
+    link = ModelLink(
+        "h", "m", "p", 0.5, "supported", params={"n": (1, [2]), "r": reference_document()}
+    )
+    encoded = to_dict(link)
+    assert encoded == dataclasses.asdict(link) and isinstance(encoded["params"]["r"], dict)
+    assert encoded["params"]["n"] is not link.params["n"]
