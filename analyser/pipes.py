@@ -1,9 +1,10 @@
-"""Faster stand-ins for two components of the English pipeline.
+"""Faster stand-ins for three components of the English pipeline.
 
 ``LookupAttributeRules`` applies the attribute ruler's rules by lookup (same rules, same
-precedence, same result) instead of running every pattern over every token; ``ProperNounNer``
-runs the entity recogniser only around proper nouns, the only tokens whose entity labels the
-extractors read.
+precedence, same result) instead of running every pattern over every token;
+``RememberedLemmas`` asks the lemmatizer once per distinct word, part of speech and morphology
+(same lemmas); ``ProperNounNer`` runs the entity recogniser only around proper nouns, the only
+tokens whose entity labels the extractors read.
 """
 
 from __future__ import annotations
@@ -13,18 +14,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler, EntityRecognizer
+from spacy.pipeline import AttributeRuler, EntityRecognizer, Lemmatizer
 from spacy.tokens import Doc, Span, Token
-from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import minibatch
 
-TokenTest = Callable[[Token], bool]
-MAX_REMEMBERED_SHAPES = 200_000  # distinct (tag, text, ...) shapes kept before starting afresh
+from analyser.token_shapes import ShapeTable
 
-# What a one-token rule may test; ``LookupAttributeRules._rules_of`` remembers matches by
-# exactly these attributes (LOWER and IS_SPACE follow from ORTH).
+TokenTest = Callable[[Token], bool]
+ASSIGNABLE = {TAG, POS, MORPH, LEMMA, DEP}  # what the lookup sets through Doc.from_array
+
+# What a rule may test of a token; ``LookupAttributeRules`` remembers what the rules do per
+# shape of exactly these attributes (LOWER and IS_SPACE follow from ORTH).
 _TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
     "TAG": lambda token: token.tag_,
     "LOWER": lambda token: token.lower_,
@@ -79,27 +82,33 @@ def _take_choices(pattern: dict[str, Any], key: str) -> list[str | None]:
 class LookupAttributeRules:
     """The rules of a spaCy ``AttributeRuler``, looked up by each token's tag and lower case.
 
-    Later rules take precedence, as in the ruler; rules spanning several tokens still go
-    through a ``Matcher`` (there are few of them).
+    What the one-token rules set is worked out once per token shape; later rules take
+    precedence, as in the ruler. Rules spanning several tokens (there are few) are tried only
+    where a token passes their first token's test.
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.attrs = ruler.attrs
-        self.indices = ruler.indices
+        self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        if not set(self.columns) <= ASSIGNABLE:
+            raise UnsupportedRule(f"unsupported attributes among {self.columns!r}")
         self.index: dict[tuple[str | None, str | None], list[tuple[int, TokenTest | None]]] = (
             defaultdict(list)
         )
-        self.known: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
-        self.matcher = Matcher(ruler.vocab, validate=False)
+        self.long_rules: list[tuple[int, list[TokenTest], int]] = []  # rule, tests, index
         for rule in range(len(ruler.attrs)):
             for pattern in ruler.matcher.get(str(rule))[1]:
-                self._add(rule, pattern)
+                self._add(rule, pattern, ruler.indices[rule])
+        # a row per token shape: the values set, which columns are set, starts a long rule
+        width = 2 * len(self.columns) + 1
+        self.shapes = ShapeTable([TAG, ORTH, POS, DEP], width, self._shape_row)
 
-    def _add(self, rule: int, pattern: list[dict[str, Any]]) -> None:
-        """Index a one-token pattern by the tags and lower cases it needs; a longer one goes
-        to the matcher."""
+    def _add(self, rule: int, pattern: list[dict[str, Any]], index: int) -> None:
+        """Index a one-token pattern by the tags and lower cases it needs; a longer one becomes
+        a list of token tests."""
         if len(pattern) > 1:
-            self.matcher.add(str(rule), [pattern])
+            tests = [_token_test(token_pattern) for token_pattern in pattern]
+            self.long_rules.append((rule, tests, index % len(pattern)))
             return
         rest = dict(pattern[0])
         tags, lowers = _take_choices(rest, "TAG"), _take_choices(rest, "LOWER")
@@ -108,18 +117,7 @@ class LookupAttributeRules:
             for lower in lowers:
                 self.index[tag, lower].append((rule, test))
 
-    def _rules_of(self, token: Token) -> list[int]:
-        """The one-token rules ``token`` matches, remembered per token shape: the rules read
-        nothing but the shape's attributes, as they stand before any rule is applied."""
-        shape = (token.tag, token.orth, token.pos, token.dep)
-        rules = self.known.get(shape)
-        if rules is None:
-            if len(self.known) >= MAX_REMEMBERED_SHAPES:
-                self.known.clear()
-            rules = self.known[shape] = self._match_rules(token)
-        return list(rules)
-
-    def _match_rules(self, token: Token) -> tuple[int, ...]:
+    def _one_token_rules(self, token: Token) -> list[int]:
         """The one-token rules ``token`` matches, by index look-up and the rules' own tests."""
         tag, lower, index = token.tag_, token.lower_, self.index
         candidates = (
@@ -128,17 +126,49 @@ class LookupAttributeRules:
             + index.get((None, lower), [])
             + index.get((None, None), [])
         )
-        return tuple(rule for rule, test in candidates if test is None or test(token))
+        return [rule for rule, test in candidates if test is None or test(token)]
+
+    def _effect(self, rules: list[int]) -> tuple[list[int], list[int]]:
+        """The value of each column after applying ``rules`` in order (0 where none sets it),
+        and whether any sets it."""
+        merged: dict[int, int] = {}
+        for rule in sorted(rules):
+            merged.update(self.attrs[rule])
+        values = [merged.get(column, 0) for column in self.columns]
+        return values, [int(column in merged) for column in self.columns]
+
+    def _shape_row(self, token: Token) -> list[int]:
+        """What the one-token rules set on tokens shaped like ``token``, and whether such a
+        token may start a rule spanning several tokens."""
+        values, is_set = self._effect(self._one_token_rules(token))
+        starts = any(tests[0](token) for _, tests, _ in self.long_rules)
+        return [*values, *is_set, int(starts)]
+
+    def _long_matches(self, doc: Doc, start: int) -> Iterator[tuple[int, int]]:
+        """(rule, token it applies to) for each long rule matching ``doc`` from ``start``."""
+        for rule, tests, index in self.long_rules:
+            end = start + len(tests)
+            if end <= len(doc) and all(test(doc[start + i]) for i, test in enumerate(tests)):
+                yield rule, start + index
 
     def __call__(self, doc: Doc) -> Doc:
         """Set each token's attributes from the rules it matches, later rules last."""
-        rules = [self._rules_of(token) for token in doc]
-        for match_id, start, end in self.matcher(doc, allow_missing=True):
-            rule = int(self.matcher.vocab.strings[match_id])
-            rules[doc[start:end][self.indices[rule]].i].append(rule)
-        for token, matched in zip(doc, rules, strict=True):
-            for rule in sorted(matched):
-                set_token_attrs(token, self.attrs[rule])
+        if not len(doc):
+            return doc
+        rows, width = self.shapes.rows(doc), len(self.columns)
+        values = doc.to_array(self.columns).reshape(len(doc), width)
+        is_set = rows[:, width : 2 * width].astype(bool)
+        values[is_set] = rows[:, :width][is_set]
+        longer: dict[int, list[int]] = defaultdict(list)
+        for start in np.flatnonzero(rows[:, -1]).tolist():
+            for rule, token in self._long_matches(doc, start):
+                longer[token].append(rule)
+        for token, rules in longer.items():
+            merged, merged_set = self._effect(self._one_token_rules(doc[token]) + rules)
+            for column, value in enumerate(merged):
+                if merged_set[column]:
+                    values[token, column] = value
+        doc.from_array(self.columns, values)
         return doc
 
 
@@ -195,10 +225,45 @@ def _around_proper_nouns(sentence: Span, margin: int) -> list[Span]:
     return [sentence.doc[start:end] for start, end in bounds]
 
 
+class RememberedLemmas:
+    """A rule or lookup lemmatizer whose answer is worked out once per (word, part of speech,
+    morphology): the answer depends on nothing else, and most tokens repeat one seen before."""
+
+    MODES = ("rule", "lookup")
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        if lemmatizer.mode not in self.MODES:
+            raise UnsupportedRule(f"lemmatizer mode {lemmatizer.mode!r}")
+        required, _ = lemmatizer.get_lookups_config(lemmatizer.mode)
+        if not all(lemmatizer.lookups.has_table(table) for table in required):
+            raise UnsupportedRule("the lemmatizer's tables are not loaded")
+        self.overwrite = lemmatizer.overwrite
+        strings = lemmatizer.vocab.strings
+        self.shapes = ShapeTable(
+            [ORTH, POS, MORPH], 1, lambda token: [strings.add(lemmatizer.lemmatize(token)[0])]
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the lemma of every token that has none (of every token, when overwriting)."""
+        if not len(doc):
+            return doc
+        lemmas = doc.to_array(LEMMA)
+        unset = slice(None) if self.overwrite else lemmas == 0
+        lemmas[unset] = self.shapes.rows(doc)[unset, 0]
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
 @Language.factory("analyser_attribute_rules")
 def make_attribute_rules(nlp: Language, name: str) -> LookupAttributeRules:
     """The pipeline's own attribute ruler, applied by lookup."""
     return LookupAttributeRules(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("analyser_lemmas")
+def make_lemmas(nlp: Language, name: str) -> RememberedLemmas:
+    """The pipeline's own lemmatizer, each answer remembered."""
+    return RememberedLemmas(nlp.get_pipe("lemmatizer"))
 
 
 @Language.factory("analyser_proper_noun_ner")
@@ -209,13 +274,16 @@ def make_proper_noun_ner(nlp: Language, name: str) -> ProperNounNer:
 
 def speed_up(nlp: Language) -> Language:
     """Swap in the faster components where the pipeline has the ones they stand in for."""
-    if "attribute_ruler" in nlp.pipe_names:
-        try:
-            nlp.add_pipe("analyser_attribute_rules", after="attribute_ruler")
-        except UnsupportedRule:
-            pass  # keep spaCy's own ruler for rules the lookup cannot evaluate
-        else:
-            nlp.remove_pipe("attribute_ruler")
+    for original, faster in (
+        ("attribute_ruler", "analyser_attribute_rules"),
+        ("lemmatizer", "analyser_lemmas"),
+    ):
+        if original in nlp.pipe_names:
+            try:
+                nlp.add_pipe(faster, after=original)
+            except UnsupportedRule:
+                continue  # keep spaCy's own component where the stand-in cannot follow it
+            nlp.remove_pipe(original)
     if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("analyser_proper_noun_ner", after="ner")
         nlp.remove_pipe("ner")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import spacy
 
+from analyser import token_shapes
 from analyser.nlp import default_model_name, load_pipeline
 from analyser.pipes import speed_up
 
@@ -30,11 +31,11 @@ def _paragraphs(corpus_dir: Path) -> list[str]:
     ]
 
 
-def test_lookup_rules_match_the_attribute_ruler(corpus_dir: Path) -> None:
+def test_lookup_rules_and_lemmas_match_spacys_own_components(corpus_dir: Path) -> None:
     texts = [*_paragraphs(corpus_dir), ODD_TEXT, " \t\n "]
     spacys = spacy.load(default_model_name(), exclude=["ner"])
     ours = load_pipeline()
-    assert "attribute_ruler" not in ours.pipe_names
+    assert "attribute_ruler" not in ours.pipe_names and "lemmatizer" not in ours.pipe_names
     with ours.select_pipes(disable=["analyser_proper_noun_ner"]):
         assert _token_attributes(list(ours.pipe(texts))) == _token_attributes(
             list(spacys.pipe(texts))
@@ -67,3 +68,15 @@ def test_unsupported_rules_keep_spacys_ruler() -> None:
     speed_up(nlp)
     assert nlp.pipe_names == ["attribute_ruler"]
     assert [t.lemma_ for t in nlp("the cat")] == ["three", "three"]
+
+
+def test_stand_ins_give_the_same_after_forgetting_shapes(monkeypatch) -> None:
+    texts = [ODD_TEXT, "The wolves were running while states balanced.", ODD_TEXT]
+    expected = _token_attributes(list(load_pipeline().pipe(texts)))
+    monkeypatch.setattr(token_shapes, "MAX_REMEMBERED_SHAPES", 3)
+    fresh = speed_up(spacy.load(default_model_name()))
+    assert _token_attributes(list(fresh.pipe(texts))) == expected
+    remembered = fresh.get_pipe("analyser_lemmas").shapes.ids
+    before = len(remembered)
+    fresh("x y z " * 5)  # starts afresh: only this text's few shapes are remembered
+    assert len(remembered) < min(before, 15)
