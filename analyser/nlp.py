@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,17 +56,32 @@ class ParsedParagraph:
     heading: str | None = None
 
 
-def parse_paragraphs(
-    nlp: Language, document: Document, skip: set[int] | None = None
-) -> list[ParsedParagraph]:
-    """Parse the body paragraphs of ``document`` (minus ``skip``), remembering section headings."""
+Chosen = list[tuple[Paragraph, str | None]]  # paragraphs to parse, each with its heading
+
+
+def body_paragraphs(document: Document, skip: set[int] | None = None) -> Chosen:
+    """The body paragraphs of ``document`` (minus ``skip``), each with its section's heading."""
     skip = skip or set()
     heading: str | None = None
-    chosen: list[tuple[Paragraph, str | None]] = []
+    chosen: Chosen = []
     for paragraph in document.paragraphs:
         if paragraph.kind == "heading":
             heading = paragraph.text.strip("*#_ \n")
         elif paragraph.kind == "body" and paragraph.index not in skip:
             chosen.append((paragraph, heading))
-    parses = nlp.pipe([paragraph.text for paragraph, _ in chosen], batch_size=64)
-    return [ParsedParagraph(p, parse, h) for (p, h), parse in zip(chosen, parses, strict=True)]
+    return chosen
+
+
+def parse_groups(nlp: Language, groups: Sequence[Chosen]) -> list[list[ParsedParagraph]]:
+    """Each group of chosen paragraphs parsed, the texts of all groups in one stream: spaCy
+    works faster on full batches, and a paragraph's parse does not depend on its batch."""
+    texts = [paragraph.text for group in groups for paragraph, _ in group]
+    parses = iter(nlp.pipe(texts, batch_size=64))
+    return [[ParsedParagraph(p, next(parses), heading) for p, heading in group] for group in groups]
+
+
+def parse_paragraphs(
+    nlp: Language, document: Document, skip: set[int] | None = None
+) -> list[ParsedParagraph]:
+    """Parse the body paragraphs of ``document`` (minus ``skip``), remembering section headings."""
+    return parse_groups(nlp, [body_paragraphs(document, skip)])[0]

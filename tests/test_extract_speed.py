@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from analyser.extract.bibliography import extract_bibliography
 from analyser.extract.citations import _NARRATIVE, _PARENTHETICAL, _YEAR_ALONE, _bracket_depth
-from analyser.extract.concepts import _opening_brackets, parse_headings
-from analyser.extract.document import parse_non_body
+from analyser.extract.concepts import _opening_brackets
 from analyser.extract.hypotheses.clauses import label_ids, propositions, strip_label
 from analyser.extract.hypotheses.detection import (
     is_hypothesis,
@@ -32,7 +31,7 @@ from analyser.ingest.boilerplate import is_boilerplate_line
 from analyser.ingest.decode import _TEXT_CONTROLS, _looks_binary
 from analyser.ingest.normalise import _LIGATURES, normalise_text
 from analyser.ingest.paragraphs import document_from_text
-from analyser.nlp import load_pipeline, parse_paragraphs
+from analyser.nlp import load_pipeline, parse_groups, parse_paragraphs
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PIECES = ["Smith", "Van Evera", " ", ", ", " and ", " et al.", "(", ")", "[", "]", "2004"]
@@ -95,16 +94,13 @@ def test_cached_boilerplate_lines_keep_their_verdict():
     assert [is_boilerplate_line.__wrapped__(line) for line in lines] == [True, False, True]
 
 
-def test_non_body_parses_match_separate_parses(documents):
+def test_parses_of_headings_and_metadata_leave_the_bibliography_as_it_is(documents):
     nlp = load_pipeline()
     document, parsed = documents[0]
     skip = set(find_reference_entries(document).paragraphs)
-    headings, as_written = parse_non_body(nlp, document, skip)
-    separate = parse_headings(nlp, document)
-    assert [h.parse.to_json() for h in headings] == [s.parse.to_json() for s in separate]
-    texts = [p.paragraph.text for p in as_written]
-    assert [p.parse.to_json() for p in as_written] == [d.to_json() for d in nlp.pipe(texts)]
-    assert all(p.paragraph.kind != "body" and p.paragraph.index not in skip for p in as_written)
+    chosen = [(p, None) for p in document.paragraphs if p.kind != "body" and p.index not in skip]
+    (as_written,) = parse_groups(nlp, [chosen])
+    assert as_written and all(p.paragraph.kind != "body" for p in as_written)
     with_parses = extract_bibliography(document, nlp, parsed + as_written)
     assert with_parses == extract_bibliography(document, nlp, parsed)
 

@@ -27,13 +27,13 @@ def corpus_copy(tmp_path: Path, corpus_dir: Path) -> Path:
 def extraction_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the id of every document that goes through NLP extraction."""
     calls: list[str] = []
-    real = document_module.extract_document
+    real = document_module.extract_documents
 
-    def counting(document, settings, *rest):
-        calls.append(document.id)
-        return real(document, settings, *rest)
+    def counting(documents, settings, *rest):
+        calls.extend(document.id for document in documents)
+        return real(documents, settings, *rest)
 
-    monkeypatch.setattr(document_module, "extract_document", counting)
+    monkeypatch.setattr(document_module, "extract_documents", counting)
     return calls
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
 
 from analyser.config import Settings
 from analyser.extract.bibliography import extract_bibliography
@@ -17,7 +16,7 @@ from analyser.extract.reference_list import find_reference_entries
 from analyser.extract.theory import assign_theories
 from analyser.ingest import IngestError, read_document
 from analyser.lexicon import Lexicon, load_lexicon
-from analyser.nlp import ParsedParagraph, load_pipeline, parse_paragraphs
+from analyser.nlp import Chosen, ParsedParagraph, body_paragraphs, load_pipeline, parse_groups
 from analyser.records import DocResult, Document
 from analyser.timing import StageTimer
 
@@ -47,18 +46,48 @@ def lexicon_for(path: Path | None) -> Lexicon:
     return load_lexicon(path)
 
 
+def extract_documents(
+    documents: Sequence[Document], settings: Settings, timer: StageTimer | None = None
+) -> list[DocResult]:
+    """Everything the extractors find in each of ``documents`` (``timer`` gets each stage's
+    seconds); their paragraphs are parsed in one stream."""
+    timer = timer or StageTimer()
+    nlp = load_pipeline(settings.model)
+    with timer.stage("parse"):
+        groups: list[Chosen] = []
+        for document in documents:
+            skip = set(find_reference_entries(document).paragraphs)
+            groups.append(body_paragraphs(document, skip))
+            groups.append(
+                [(p, None) for p in document.paragraphs if p.kind != "body" and p.index not in skip]
+            )
+        parsed = parse_groups(nlp, groups)
+    return [
+        _extract(document, parsed[2 * i], parsed[2 * i + 1], settings, timer)
+        for i, document in enumerate(documents)
+    ]
+
+
 def extract_document(
     document: Document, settings: Settings, timer: StageTimer | None = None
 ) -> DocResult:
     """Everything the extractors find in one document (``timer`` gets each stage's seconds)."""
-    timer = timer or StageTimer()
+    return extract_documents([document], settings, timer)[0]
+
+
+def _extract(
+    document: Document,
+    parsed: list[ParsedParagraph],
+    as_written: list[ParsedParagraph],
+    settings: Settings,
+    timer: StageTimer,
+) -> DocResult:
+    """The extractors run over one document's parsed body paragraphs (``parsed``) and its
+    parsed headings and metadata outside the reference list (``as_written``)."""
     nlp = load_pipeline(settings.model)
     lexicon = lexicon_for(settings.lexicon)
     with timer.stage("parse"):
-        reference_paragraphs = set(find_reference_entries(document).paragraphs)
-        parsed = parse_paragraphs(nlp, document, skip=reference_paragraphs)
-        headings, as_written = parse_non_body(nlp, document, reference_paragraphs)
-        with_headings = parsed + headings
+        with_headings = parsed + parse_headings(nlp, document)
     with timer.stage("citations"):
         bibliography = extract_bibliography(document, nlp, parsed + as_written)
     with timer.stage("concepts"):
@@ -80,28 +109,53 @@ def extract_document(
     )
 
 
-def parse_non_body(
-    nlp: Language, document: Document, skip: set[int]
-) -> tuple[list[ParsedParagraph], list[ParsedParagraph]]:
-    """Parses of the paragraphs that are not body text: every heading as the concept finder
-    reads it (``parse_headings``), and the headings and metadata outside ``skip`` as written
-    (what the citation finder reads)."""
-    as_written = [p for p in document.paragraphs if p.kind != "body" and p.index not in skip]
-    parses = nlp.pipe([p.text for p in as_written], batch_size=64)
-    written = [ParsedParagraph(p, parse) for p, parse in zip(as_written, parses, strict=True)]
-    return parse_headings(nlp, document), written
+ANALYSIS_ERRORS = (MemoryError, RecursionError, ValueError, UnicodeError, OSError)
 
 
-def process(task: Task, settings: Settings) -> Outcome:
-    """Ingest and extract one file; a bad file becomes a problem, never an exception."""
+def _failure(error: BaseException) -> str:
+    """The one-line problem of a file whose analysis raised ``error``."""
+    return f"could not be analysed: {type(error).__name__}: {error}"
+
+
+def _ingest(task: Task, settings: Settings) -> tuple[Outcome, Document | None]:
+    """The task's outcome so far and its document, or a problem and None."""
     timer = StageTimer()
     try:
         with timer.stage("ingest"):
             document = read_document(task.path, settings.max_file_size, task.doc_id)
-        result = extract_document(document, settings, timer)
-        return Outcome(task, result=result, seconds=timer.seconds)
     except IngestError as error:
-        return Outcome(task, problem=str(error), seconds=timer.seconds)
-    except (MemoryError, RecursionError, ValueError, UnicodeError, OSError) as error:
-        problem = f"could not be analysed: {type(error).__name__}: {error}"
-        return Outcome(task, problem=problem, seconds=timer.seconds)
+        return Outcome(task, problem=str(error), seconds=timer.seconds), None
+    except ANALYSIS_ERRORS as error:
+        return Outcome(task, problem=_failure(error), seconds=timer.seconds), None
+    return Outcome(task, seconds=timer.seconds), document
+
+
+def _extract_into(outcomes: list[Outcome], documents: list[Document], settings: Settings) -> None:
+    """Fill in each outcome's result, the documents extracted together; should that fail, one
+    by one, so that a document that cannot be analysed costs the others nothing."""
+    timer = StageTimer()
+    try:
+        results = extract_documents(documents, settings, timer)
+    except ANALYSIS_ERRORS as error:
+        if len(documents) == 1:
+            outcomes[0].problem = _failure(error)
+        else:
+            for outcome, document in zip(outcomes, documents, strict=True):
+                _extract_into([outcome], [document], settings)
+        return
+    for outcome, result in zip(outcomes, results, strict=True):
+        outcome.result = result
+        for stage, seconds in timer.seconds.items():  # the shared parse: an equal share each
+            outcome.seconds[stage] = outcome.seconds.get(stage, 0.0) + seconds / len(outcomes)
+
+
+def process_batch(tasks: Sequence[Task], settings: Settings) -> list[Outcome]:
+    """Ingest and extract each file, the readable ones' paragraphs parsed in one stream (spaCy
+    works faster on full batches); a bad file becomes a problem, never an exception."""
+    ingested = [_ingest(task, settings) for task in tasks]
+    readable = [(outcome, document) for outcome, document in ingested if document is not None]
+    if readable:
+        outcomes, documents = map(list, zip(*readable, strict=True))
+        _extract_into(outcomes, documents, settings)
+    return [outcome for outcome, _ in ingested]
+

@@ -1,0 +1,52 @@
+"""Documents extracted in one batch give what each gives alone; a bad file spoils nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyser.config import Settings
+from analyser.extract.document import Task, extract_document, extract_documents, process_batch
+from analyser.ingest import read_document
+from analyser.nlp import body_paragraphs, load_pipeline, parse_groups, parse_paragraphs
+
+
+def _documents(corpus_dir: Path) -> list:
+    """The sample texts as documents."""
+    return [read_document(str(path), 10**8, path.stem) for path in sorted(corpus_dir.glob("*"))]
+
+
+def test_a_paragraph_parses_alike_whatever_its_batch(corpus_dir: Path) -> None:
+    nlp = load_pipeline()
+    documents = _documents(corpus_dir)
+    together = parse_groups(nlp, [body_paragraphs(document) for document in documents])
+    alone = [parse_paragraphs(nlp, document) for document in documents]
+    assert [[p.parse.to_json() for p in group] for group in together] == [
+        [p.parse.to_json() for p in group] for group in alone
+    ]
+    assert [[p.heading for p in group] for group in together] == [
+        [p.heading for p in group] for group in alone
+    ]
+
+
+def test_batch_extraction_equals_one_document_at_a_time(corpus_dir: Path) -> None:
+    documents = _documents(corpus_dir)
+    settings = Settings()
+    assert extract_documents(documents, settings) == [
+        extract_document(document, settings) for document in documents
+    ]
+
+
+def test_a_bad_file_in_a_batch_is_a_problem_and_the_others_are_analysed(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    paths = [*sorted(corpus_dir.glob("*"))[:2], empty, binary]
+    tasks = [Task(str(path), path.stem, "key") for path in paths]
+    outcomes = process_batch(tasks, Settings())
+    assert [outcome.task for outcome in outcomes] == tasks
+    assert [outcome.result is not None for outcome in outcomes] == [True, True, False, False]
+    assert all(outcome.problem for outcome in outcomes[2:])
+    assert all(outcome.seconds["parse"] > 0 for outcome in outcomes[:2])
