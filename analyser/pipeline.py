@@ -225,9 +225,11 @@ def write_outputs(
     out_dir: Path,
     settings: Settings,
     timer: StageTimer | None = None,
+    store: Store | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Path]]:
     """Every table, export and model run of ``corpus`` in ``out_dir``; with more than one
-    job, the exports are written by a forked process beside the rest."""
+    job, the exports are written by a forked process beside the rest. A ``store`` keeps the
+    model plots for the next run (see ``write_model_runs``)."""
     timer = timer or StageTimer()
     exports_call = ForkedCall(
         _timed,
@@ -241,7 +243,7 @@ def write_outputs(
         tables = all_tables(corpus, problems)
         table_paths = write_tables(tables, out_dir)
     with timer.stage("outputs: model runs"):
-        model_paths = write_model_runs(corpus.links, out_dir)
+        model_paths = write_model_runs(corpus.links, out_dir, store)
     with timer.stage("outputs: report"):
         report_paths = write_report(corpus, out_dir)
     export_paths, seconds = exports_call.result()
@@ -334,7 +336,7 @@ def run(
             with loaded_data_frozen():
                 summary._corpus = corpus = build_corpus(results, settings, timer)
                 summary._tables, summary.outputs = write_outputs(
-                    corpus, problems, out, settings, timer
+                    corpus, problems, out, settings, timer, store
                 )
             summary.count(corpus, len(problems))
             _remember_outputs(store, key, summary)

@@ -1,4 +1,5 @@
-"""The SQLite store: per-document results keyed by content and settings, and corpus tables.
+"""The SQLite store: per-document results keyed by content and settings, corpus tables, and
+rendered files (blobs) keyed by everything they are made from.
 
 A document's result is saved in one transaction as soon as it is extracted, so an
 interrupted run loses nothing; a re-run re-uses every result whose key is unchanged.
@@ -33,6 +34,9 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 CREATE INDEX IF NOT EXISTS mentions_concept ON mentions (concept);
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, problem TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS corpus (name TEXT PRIMARY KEY, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS blobs (
+    kind TEXT NOT NULL, key TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (kind, key)
+);
 """
 
 
@@ -139,3 +143,29 @@ class Store:
         """A corpus-level table saved with ``put``, or None."""
         row = self._db.execute("SELECT payload FROM corpus WHERE name = ?", (name,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def put_blob(self, kind: str, key: str, payload: bytes) -> None:
+        """Save bytes of ``kind`` (e.g. model plots) under ``key``, replacing any saved there."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (kind, key, payload))
+
+    def blob(self, kind: str, key: str) -> bytes | None:
+        """The bytes of ``kind`` saved under ``key`` with ``put_blob``, or None."""
+        row = self._db.execute(
+            "SELECT payload FROM blobs WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def blob_keys(self, kind: str) -> list[str]:
+        """The keys of every saved blob of ``kind``, sorted."""
+        rows = self._db.execute("SELECT key FROM blobs WHERE kind = ? ORDER BY key", (kind,))
+        return [key for (key,) in rows]
+
+    def keep_blobs(self, kind: str, keys: Iterable[str]) -> int:
+        """Drop the blobs of ``kind`` whose key is not in ``keys``; returns how many went."""
+        gone = sorted(set(self.blob_keys(kind)) - set(keys))
+        with self._transaction() as db:
+            db.executemany(
+                "DELETE FROM blobs WHERE kind = ? AND key = ?", [(kind, k) for k in gone]
+            )
+        return len(gone)

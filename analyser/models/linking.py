@@ -17,26 +17,31 @@ links no hypothesis lacking a model while keeping the best recall.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from analyser.atomic import write_bytes, write_text
 from analyser.models.base import FormalModel, ModelRun
-from analyser.models.plotting import render_png
+from analyser.models.plotting import render_key, render_png
 from analyser.models.registry import all_models, get_model
 from analyser.models.serialise import plain, run_to_dict
 from analyser.models.textnorm import phrase_key, tokens
 from analyser.records import Hypothesis, ModelLink
+
+if TYPE_CHECKING:
+    from analyser.store import Store
 
 LINK_THRESHOLD = 0.30
 SOLVED_RUNS_KEPT = 32  # distinct (model, parameters) runs kept for the outputs that share them
@@ -338,28 +343,85 @@ def _solved(name: str, key: str) -> ModelRun:
     return get_model(name).run(json.loads(key))
 
 
-@lru_cache(maxsize=SOLVED_RUNS_KEPT)
-def _drawn(name: str, key: str) -> bytes:
-    model, run = get_model(name), _solved(name, key)
-    return render_png(lambda figure: model.draw(run, figure))
-
-
 def solved_run(name: str, params: Mapping[str, object]) -> ModelRun:
     """The run of the registered model ``name`` with ``params``, solved once for every output
     that shows it (model files and report); treat it as read-only."""
     return _solved(name, params_key(params))
 
 
+def plot_key(name: str, params: Mapping[str, object]) -> str:
+    """What the plot of ``solved_run(name, params)`` is made from, as a digest: the model, its
+    parameters and everything ``render_key`` covers for the model's module."""
+    made_from = [name, params_key(params), render_key((type(get_model(name)).__module__,))]
+    return hashlib.sha256(json.dumps(made_from).encode()).hexdigest()
+
+
+class RunPlots:
+    """PNG plots of model runs by ``plot_key``, the ``kept`` most recently used held in memory;
+    ``rendered`` counts the plots this process has drawn."""
+
+    def __init__(self, kept: int) -> None:
+        self._kept = kept
+        self._pngs: OrderedDict[str, bytes] = OrderedDict()
+        self.rendered = 0
+
+    def png(self, name: str, params: Mapping[str, object], key: str | None = None) -> bytes:
+        """The plot of ``solved_run(name, params)`` (whose ``plot_key`` is ``key``), drawn
+        unless held."""
+        key = key or plot_key(name, params)
+        png = self._pngs.get(key)
+        if png is None:
+            model, run = get_model(name), solved_run(name, params)
+            png = render_png(lambda figure: model.draw(run, figure))
+            self.rendered += 1
+        self.hold(key, png)
+        return png
+
+    def hold(self, key: str, png: bytes) -> None:
+        """Hold ``png`` as the plot keyed ``key``, dropping the least recently used beyond
+        ``kept``."""
+        self._pngs[key] = png
+        self._pngs.move_to_end(key)
+        while len(self._pngs) > self._kept:
+            self._pngs.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every held plot."""
+        self._pngs.clear()
+
+
+RUN_PLOTS = RunPlots(SOLVED_RUNS_KEPT)
+PLOT_BLOBS = "model plot"  # the kind of the store's blobs holding model plots
+
+
 def run_png(name: str, params: Mapping[str, object]) -> bytes:
     """The PNG plot of ``solved_run(name, params)``, drawn once."""
-    return _drawn(name, params_key(params))
+    return RUN_PLOTS.png(name, params)
 
 
-def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Path]:
+def _stored_png(name: str, params: Mapping[str, object], store: Store) -> tuple[str, bytes]:
+    """The ``plot_key`` and PNG plot of ``solved_run(name, params)``: the bytes ``store``
+    holds under that key, else drawn (or held) and saved there."""
+    key = plot_key(name, params)
+    png = store.blob(PLOT_BLOBS, key)
+    if png is None:
+        png = RUN_PLOTS.png(name, params, key)
+        store.put_blob(PLOT_BLOBS, key, png)
+    else:
+        RUN_PLOTS.hold(key, png)
+    return key, png
+
+
+def write_model_runs(
+    links: Sequence[ModelLink], out_dir: str | Path, store: Store | None = None
+) -> list[Path]:
     """For each linked model write ``models/<name>.json`` and ``models/<name>.png`` under
-    ``out_dir`` (atomically), running the model with the parameters its links used."""
+    ``out_dir`` (atomically), running the model with the parameters its links used. With a
+    ``store``, plots it holds are re-used, new ones saved and those of models no longer linked
+    dropped."""
     folder = Path(out_dir) / "models"
     written: list[Path] = []
+    plots: list[str] = []
     for name in sorted({link.model for link in links}):
         model = get_model(name)
         own = [link for link in links if link.model == name]
@@ -377,5 +439,12 @@ def write_model_runs(links: Sequence[ModelLink], out_dir: str | Path) -> list[Pa
         written.append(
             write_text(folder / f"{name}.json", json.dumps(document, indent=2, sort_keys=True))
         )
-        written.append(write_bytes(folder / f"{name}.png", run_png(name, own[0].params)))
+        if store is None:
+            png = run_png(name, own[0].params)
+        else:
+            key, png = _stored_png(name, own[0].params, store)
+            plots.append(key)
+        written.append(write_bytes(folder / f"{name}.png", png))
+    if store is not None:
+        store.keep_blobs(PLOT_BLOBS, plots)
     return written
