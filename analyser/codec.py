@@ -29,21 +29,30 @@ def _shared_text(value: str) -> str:
     return sys.intern(value) if len(value) <= SHARED_TEXT_MAX else value
 
 
+def _optional_of(kind: Any) -> Any | None:
+    """The one type an ``X | None`` hint allows besides None; None for any other hint."""
+    if typing.get_origin(kind) not in (typing.Union, types.UnionType):
+        return None
+    options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+    return options[0] if len(options) == 1 else None
+
+
+def _each(convert: Callable[[Any], Any]) -> Callable[[list[Any]], list[Any]]:
+    """A converter of lists applying ``convert`` to each item that is not None."""
+    return lambda value: [None if each is None else convert(each) for each in value]
+
+
 def _decoder(kind: Any) -> Decoder | None:
     """How to turn a JSON value (not None) into an instance of the annotated type ``kind``;
     None when the JSON value already is one."""
     if kind is str:
         return _shared_text
+    if (optional := _optional_of(kind)) is not None:
+        return _decoder(optional)
     origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return _decoder(options[0]) if len(options) == 1 else None
     if origin is list:
-        (item,) = typing.get_args(kind)
-        decode_item = _decoder(item)
-        if decode_item is None:
-            return None
-        return lambda value: [None if each is None else decode_item(each) for each in value]
+        decode_item = _decoder(typing.get_args(kind)[0])
+        return None if decode_item is None else _each(decode_item)
     if origin is dict:
         key_kind, item = typing.get_args(kind)
         decode_key = _decoder(key_kind) or (lambda key: key)
@@ -101,16 +110,14 @@ def _encoder(kind: Any) -> Encoder | None:
     form; None when it already is one."""
     if kind in PLAIN_TYPES:
         return None
+    if (optional := _optional_of(kind)) is not None:
+        return _encoder(optional)
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return _encoder(options[0]) if len(options) == 1 else _any_value
+        return _any_value
     if origin is list:
-        (item,) = typing.get_args(kind)
-        encode_item = _encoder(item)
-        if encode_item is None:
-            return list
-        return lambda value: [None if each is None else encode_item(each) for each in value]
+        encode_item = _encoder(typing.get_args(kind)[0])
+        return list if encode_item is None else _each(encode_item)
     if origin is dict and all(arg in PLAIN_TYPES for arg in typing.get_args(kind)):
         return dict
     if dataclasses.is_dataclass(kind):
