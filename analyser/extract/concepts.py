@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import (
+    ENT_TYPE,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_STOP,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.strings import StringStore, get_string_id
+from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PRON, PROPN
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from analyser.lexicon import DiscoveryWords, Lexicon, concept_key, load_discovery_words
 from analyser.lexicon.normalise import concept_word_key, is_acronym
@@ -21,13 +40,19 @@ from analyser.records import ConceptMention, Document
 JOINERS = frozenset({"-", "‐", "‑", "‒", "–", "—", "/", "'s", "’s", "'", "’", "‘"})
 HYPHENS = frozenset({"-", "‐", "‑"})
 NAME_ENTITIES = frozenset(
-    {"PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
-     "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT"}
+    map(get_string_id, ["PERSON", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "MONEY",
+     "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT"])
 )  # fmt: skip
+"""The ids of the entity labels that mark a name."""
 LEADING_POS = frozenset(
-    {"DET", "PRON", "NUM", "PUNCT", "PART", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "VERB", "SYM",
-     "INTJ", "X", "SPACE"}
+    map(get_string_id, ["DET", "PRON", "NUM", "PUNCT", "PART", "ADP", "CCONJ", "SCONJ", "ADV",
+     "AUX", "VERB", "SYM", "INTJ", "X", "SPACE"])
 )  # fmt: skip
+"""The ids of the parts of speech a term never starts with."""
+_POSSESSIVE_TAG = get_string_id("POS")
+_NOUNS = frozenset({NOUN, PROPN})
+_DETERMINERS = frozenset({DET, PRON})
+_is_acronym = lru_cache(maxsize=65536)(is_acronym)  # asked of the same words again and again
 MAX_TERM_WORDS = 4
 _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|edu|io)\b|@")
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
@@ -65,36 +90,34 @@ class ConceptMatcher:
                 if node.concept is None or concept.id < node.concept:
                     node.concept = concept.id
 
-    def matches(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
+    def matches(self, parse: Doc) -> Iterator[tuple[int, int, str]]:
         """Longest non-overlapping matches as (first token, last token, concept id)."""
-        keys = [_token_keys(token) for token in tokens]
+        reading = _KeyReading.of(parse)
         starts = self.root.children.keys()
-        i = 0
-        while i < len(tokens):
-            opens = keys[i] and not starts.isdisjoint(keys[i])
-            best = self._longest(tokens, keys, i) if opens else None
-            if best is None:
-                i += 1
+        after = 0  # the first token a match may start at
+        for i, keys in enumerate(reading.keys):
+            if i < after or not keys or starts.isdisjoint(keys):
                 continue
-            yield best
-            i = best[1] + 1
+            best = self._longest(parse, reading, i)
+            if best is not None:
+                yield best
+                after = best[1] + 1
 
-    def _longest(
-        self, tokens: Sequence[Token], keys: list[frozenset[str] | None], first: int
-    ) -> tuple[int, int, str] | None:
+    def _longest(self, parse: Doc, reading: _KeyReading, first: int) -> tuple[int, int, str] | None:
+        keys = reading.keys
         best: tuple[int, int, str] | None = None
         frontier = [(self.root, first)]
         while frontier:
             node, j = frontier.pop()
-            if j >= len(tokens):
+            if j >= len(keys):
                 continue
             if keys[j] is None:
                 if node is not self.root:
                     frontier.append((node, j + 1))
                 continue
-            if node is not self.root and _coordinated_modifier(tokens, j):
+            if node is not self.root and j in reading.coordinators and _modifies(parse, j):
                 frontier.append((node, j + 2))
-            for key in sorted(keys[j]):
+            for key in keys[j]:
                 child = node.children.get(key)
                 if child is None:
                     continue
@@ -109,30 +132,43 @@ def _better(last: int, concept: str, best: tuple[int, int, str] | None) -> bool:
     return best is None or last > best[1] or (last == best[1] and concept < best[2])
 
 
-def _coordinated_modifier(tokens: Sequence[Token], j: int) -> bool:
-    """True at 'and/or X' where X modifies the same head ("weak [and failing] states")."""
-    if j + 2 >= len(tokens) or tokens[j].lower_ not in {"and", "or"}:
+def _modifies(parse: Doc, j: int) -> bool:
+    """True when "and/or" ``parse[j]`` joins a modifier of the same head ("weak [and failing]
+    states")."""
+    if j + 2 >= len(parse):
         return False
-    return tokens[j + 1].pos_ in {"ADJ", "VERB"} and tokens[j + 2].is_alpha
+    return parse[j + 1].pos_ in {"ADJ", "VERB"} and parse[j + 2].is_alpha
 
 
-def _token_keys(token: Token) -> frozenset[str] | None:
-    """The keys a token may match; None for a joiner (hyphen, dash, slash, possessive)."""
-    return _word_keys(token.text, token.lower_, token.lemma_, token.is_space)
+class _KeyReading(NamedTuple):
+    """What the matcher reads of a parse: each token's keys, and where "and"/"or" stand."""
+
+    keys: list[tuple[str, ...] | None]
+    coordinators: set[int]
+
+    @classmethod
+    def of(cls, parse: Doc) -> _KeyReading:
+        """The reading of ``parse``, from one array of hashes."""
+        orths, lemmas, lowers = parse.to_array([ORTH, LEMMA, LOWER]).T.tolist()
+        keys = list(map(_word_keys, orths, lemmas, repeat(parse.vocab)))
+        and_or = {parse.vocab.strings[word] for word in ("and", "or")}
+        return cls(keys, {i for i, lower in enumerate(lowers) if lower in and_or})
 
 
 @lru_cache(maxsize=65536)
-def _word_keys(text: str, lower: str, lemma: str, is_space: bool) -> frozenset[str] | None:
-    """``_token_keys`` of a token with this text, lower case, lemma and spacing."""
-    if text in JOINERS:
+def _word_keys(orth: int, lemma: int, vocab: Vocab) -> tuple[str, ...] | None:
+    """The keys (sorted) a token of this word and lemma (hashes in ``vocab``) may match; None
+    for a joiner (hyphen, dash, slash, possessive)."""
+    word = vocab[orth]
+    if word.orth_ in JOINERS:
         return None
-    if is_space:
-        return frozenset()
-    keys = {concept_word_key(lower), concept_word_key(lemma.lower())}
-    if is_acronym(text):
-        keys.add(concept_word_key(text))
+    if word.is_space:
+        return ()
+    keys = {concept_word_key(word.lower_), concept_word_key(vocab.strings[lemma].lower())}
+    if is_acronym(word.orth_):
+        keys.add(concept_word_key(word.orth_))
     keys.discard("")
-    return frozenset(keys)
+    return tuple(sorted(keys))
 
 
 @lru_cache(maxsize=8)
@@ -149,10 +185,10 @@ def find_mentions(
     mentions = []
     for item in parsed:
         offset = item.paragraph.start
-        tokens = list(item.parse)
-        for first, last, concept in matcher.matches(tokens):
-            start = offset + tokens[first].idx
-            end = offset + tokens[last].idx + len(tokens[last])
+        parse = item.parse
+        for first, last, concept in matcher.matches(parse):
+            start, last_token = offset + parse[first].idx, parse[last]
+            end = offset + last_token.idx + len(last_token)
             mentions.append(
                 ConceptMention(
                     document.id, item.paragraph.index, start, end, concept,
@@ -186,14 +222,55 @@ def heading_text(text: str) -> str:
 # --------------------------------------------------------------------------- key-term candidates
 
 
-def is_boilerplate_paragraph(parse: Sequence[Token], words: DiscoveryWords) -> bool:
+class _Word(NamedTuple):
+    """What the term finder reads of a token, taken for a whole paragraph from one array (each
+    attribute read off a spaCy token is a slow call)."""
+
+    i: int
+    text: str
+    lower: str
+    lemma: str  # in lower case
+    pos: int  # the ids of spaCy's labels (``spacy.symbols``, ``get_string_id``)
+    tag: int
+    ent_type: int
+    spaced: int  # 1 when followed by whitespace, else 0 (so are the flags below)
+    is_alpha: int
+    is_lower: int
+    is_punct: int
+    is_stop: int
+    like_num: int
+
+
+_STRING_ATTRIBUTES = [ORTH, LOWER, LEMMA]
+_ID_ATTRIBUTES = [POS, TAG, ENT_TYPE, SPACY, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, LIKE_NUM]
+
+
+def _words_of(parse: Doc, known: dict[int, str]) -> list[_Word]:
+    """Every token of ``parse`` as a ``_Word``, read from one array (``known`` remembers the
+    strings of the hashes already read)."""
+    texts, lowers, lemmas, *ids = parse.to_array(_STRING_ATTRIBUTES + _ID_ATTRIBUTES).T.tolist()
+    store = parse.vocab.strings
+    texts, lowers, lemmas = (_strings(column, store, known) for column in (texts, lowers, lemmas))
+    lemmas = list(map(str.lower, lemmas))
+    rows = zip(range(len(texts)), texts, lowers, lemmas, *ids, strict=True)
+    return list(map(_Word._make, rows))
+
+
+def _strings(hashes: list[int], store: StringStore, known: dict[int, str]) -> list[str]:
+    """The strings of ``hashes``: each one not yet in ``known`` is read from ``store`` once."""
+    missing = set(hashes).difference(known)
+    known.update(zip(missing, map(store.__getitem__, missing), strict=True))
+    return list(map(known.__getitem__, hashes))
+
+
+def _is_boilerplate(tokens: Sequence[_Word], words: DiscoveryWords) -> bool:
     """Web furniture: links, addresses to the reader, or dense site/bibliographic vocabulary."""
     alpha = furniture = reader = links = 0
-    for token in parse:
+    for token in tokens:
         if token.is_alpha:
             alpha += 1
-            furniture += token.lemma_.lower() in words.boilerplate
-            reader += token.lower_ in _SECOND_PERSON
+            furniture += token.lemma in words.boilerplate
+            reader += token.lower in _SECOND_PERSON
         else:  # a link is never all letters
             links += _URLISH.search(token.text) is not None
     if not alpha:
@@ -206,95 +283,85 @@ def reads_as_reference(text: str) -> bool:
     return bool(_REFERENCE_ENTRY.match(text.strip()))
 
 
-def _is_joiner(token: Token) -> bool:
-    return token.text in JOINERS
+def _is_name(token: _Word) -> bool:
+    named = token.pos == PROPN and token.ent_type in NAME_ENTITIES and not token.is_lower
+    return named or _is_acronym(token.text)
 
 
-def _is_name(token: Token) -> bool:
-    named = token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES and not token.is_lower
-    return named or is_acronym(token.text)
-
-
-def _hyphen_bound(tokens: Sequence[Token], index: int) -> bool:
+def _hyphen_bound(tokens: Sequence[_Word], index: int) -> bool:
     """True when the token is glued by a hyphen to the next one ("three-player")."""
     following = index + 1 < len(tokens) and tokens[index + 1].text in HYPHENS
-    return following and not tokens[index].whitespace_
+    return following and not tokens[index].spaced
 
 
-def _vague(token: Token, words: DiscoveryWords) -> bool:
-    return (
-        token.lower_ in words.generic_modifiers or token.lemma_.lower() in words.generic_modifiers
-    )
-
-
-def _droppable(token: Token, words: DiscoveryWords) -> bool:
+def _droppable(token: _Word, words: DiscoveryWords) -> bool:
     """A word a term does not start with: function words, numbers, vague modifiers."""
-    return token.pos_ in LEADING_POS or token.like_num or _vague(token, words)
+    if token.pos in LEADING_POS or token.like_num:
+        return True
+    return token.lower in words.generic_modifiers or token.lemma in words.generic_modifiers
 
 
-def _strip_leading(tokens: list[Token], words: DiscoveryWords) -> list[Token]:
+def _strip_leading(tokens: list[_Word], words: DiscoveryWords) -> list[_Word]:
     first, last = 0, len(tokens)
     while first < last:
         token = tokens[first]
         if not (
-            _is_joiner(token)
+            token.text in JOINERS
             or (_droppable(token, words) and not _hyphen_bound(tokens, first))
             or (last - first > 1 and _is_name(token))
         ):
             break
         first += 1
-    while last > first and (_is_joiner(tokens[last - 1]) or tokens[last - 1].is_punct):
+    while last > first and (tokens[last - 1].text in JOINERS or tokens[last - 1].is_punct):
         last -= 1
     return tokens[first:last]
 
 
-def _split_owner(tokens: list[Token]) -> list[list[Token]]:
-    """A chunk split at possessive markers ("a prospective ally's cost" -> ally, cost)."""
-    parts: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.tag_ == "POS":
+def _noun_chunks(parse: Doc, tokens: list[_Word]) -> list[tuple[int, int]]:
+    """spaCy's noun chunks of ``parse`` (whose tokens are ``tokens``) as (start, end) token
+    ranges, rejoined where a hyphen split one word ("a non-signatory")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in _noun_chunk_ranges(parse):
+        chunk = tokens[start:end]
+        if chunk[-1].text in HYPHENS and all(token.text in HYPHENS for token in chunk):
+            continue  # hyphens read as a noun
+        if merged and _hyphen_gap(tokens, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _noun_chunk_ranges(parse: Doc) -> Iterator[tuple[int, int]]:
+    """The token ranges of ``parse.noun_chunks``, read without making a Span of each."""
+    if parse.noun_chunks_iterator is None:
+        raise NotImplementedError(f"no noun chunks for language {parse.lang_!r}")
+    for start, end, _ in parse.noun_chunks_iterator(parse):
+        yield start, end
+
+
+def _hyphen_gap(tokens: list[_Word], left_end: int, right_start: int) -> bool:
+    """True when a hyphen glued to both neighbours is all that separates two chunks."""
+    if right_start - left_end != 1:
+        return False
+    gap = tokens[left_end]
+    return gap.text in HYPHENS and not tokens[left_end - 1].spaced and not gap.spaced
+
+
+def _segments(chunk: list[_Word]) -> list[list[_Word]]:
+    """The parts of a noun chunk split at conjunctions, commas and possessive markers ("a
+    prospective ally's cost" -> ally, cost)."""
+    parts: list[list[_Word]] = [[]]
+    for token in chunk:
+        if token.text in _SEGMENT_BREAKS or token.pos == CCONJ or token.tag == _POSSESSIVE_TAG:
             parts.append([])
         else:
             parts[-1].append(token)
     return [part for part in parts if part]
 
 
-def noun_chunks(parse: Doc) -> list[Span]:
-    """spaCy's noun chunks, rejoined where a hyphen split one word ("a non-signatory")."""
-    merged: list[Span] = []
-    for chunk in parse.noun_chunks:
-        if all(token.text in HYPHENS for token in chunk):
-            continue
-        if merged and _hyphen_gap(parse, merged[-1], chunk):
-            merged[-1] = parse[merged[-1].start : chunk.end]
-        else:
-            merged.append(chunk)
-    return merged
-
-
-def _hyphen_gap(parse: Doc, left: Span, right: Span) -> bool:
-    if right.start - left.end != 1:
-        return False
-    gap = parse[left.end]
-    if gap.text not in HYPHENS:
-        return False
-    return not parse[left.end - 1].whitespace_ and not gap.whitespace_
-
-
-def _segments(chunk: Span) -> Iterator[list[Token]]:
-    """The parts of a noun chunk split at conjunctions, commas and possessives."""
-    segment: list[Token] = []
-    for token in chunk:
-        if token.text in _SEGMENT_BREAKS or token.pos_ == "CCONJ":
-            yield from _split_owner(segment)
-            segment = []
-        else:
-            segment.append(token)
-    yield from _split_owner(segment)
-
-
-def _word_count(tokens: Sequence[Token]) -> int:
-    """Words of a term, a hyphenated compound counting as one."""
+def _word_count(tokens: Sequence[_Word]) -> int:
+    """Words of a term, a hyphenated compound counting as one (never more than its tokens)."""
     texts = [token.text for token in tokens]
     return sum(
         1
@@ -303,48 +370,48 @@ def _word_count(tokens: Sequence[Token]) -> int:
     )
 
 
-def _acceptable(tokens: list[Token], words: DiscoveryWords) -> bool:
-    content = [token for token in tokens if not _is_joiner(token)]
-    if not content or content[-1].pos_ not in {"NOUN", "PROPN"}:
+def _acceptable(tokens: list[_Word], words: DiscoveryWords) -> bool:
+    content = [token for token in tokens if token.text not in JOINERS]
+    if not content or content[-1].pos not in _NOUNS:
         return False
-    if all(token.pos_ == "PROPN" for token in content) and not content[0].is_lower:
+    if not content[0].is_lower and all(token.pos == PROPN for token in content):
         return False
     last = len(content) - 1
     if not all(_term_word(token, at == last, words) for at, token in enumerate(content)):
         return False
     if len(content) == 1:
         word = content[0]
-        return not (word.is_stop or word.lemma_.lower() in words.generic_nouns or len(word) < 4)
+        return not (word.is_stop or word.lemma in words.generic_nouns or len(word.text) < 4)
     return True
 
 
-def _term_word(token: Token, last: bool, words: DiscoveryWords) -> bool:
+def _term_word(token: _Word, last: bool, words: DiscoveryWords) -> bool:
     """Whether a term may hold this word (a number only before its last word)."""
     if not token.is_alpha or len(token.text) < 2:
         return False
-    pos = token.pos_
-    if pos in {"PRON", "DET"} or (pos == "NUM" and last) or _is_name(token):
+    pos = token.pos
+    if pos in _DETERMINERS or (pos == NUM and last) or _is_name(token):
         return False
-    return token.lemma_.lower() not in words.boilerplate and token.lower_ not in words.boilerplate
+    return token.lemma not in words.boilerplate and token.lower not in words.boilerplate
 
 
-def _head_form(token: Token) -> str:
-    lower = token.lower_
-    return lower if lower.endswith("ics") or is_acronym(token.text) else token.lemma_.lower()
+def _head_form(token: _Word) -> str:
+    lower = token.lower
+    return lower if lower.endswith("ics") or _is_acronym(token.text) else token.lemma
 
 
-def _glued(word: Token, hyphen: Token) -> bool:
-    return hyphen.text in HYPHENS and not word.whitespace_ and not hyphen.whitespace_
+def _glued(word: _Word, hyphen: _Word) -> bool:
+    return hyphen.text in HYPHENS and not word.spaced and not hyphen.spaced
 
 
-def term_text(tokens: list[Token]) -> str:
+def _term_text(tokens: list[_Word]) -> str:
     """A term in lower case, heads lemmatised ("weapon of mass destruction"), hyphens kept."""
     parts: list[str] = []
     for index, token in enumerate(tokens):
-        if _is_joiner(token):
+        if token.text in JOINERS:
             continue
-        is_head = index == len(tokens) - 1 or tokens[index + 1].pos_ == "ADP"
-        form = _head_form(token) if is_head else token.lower_
+        is_head = index == len(tokens) - 1 or tokens[index + 1].pos == ADP
+        form = _head_form(token) if is_head else token.lower
         if parts and index > 1 and _glued(tokens[index - 2], tokens[index - 1]):
             parts[-1] = f"{parts[-1]}-{form}"
         else:
@@ -352,46 +419,63 @@ def term_text(tokens: list[Token]) -> str:
     return " ".join(parts)
 
 
-def _clean(tokens: list[Token], words: DiscoveryWords) -> list[Token] | None:
+def _clean(tokens: list[_Word], words: DiscoveryWords) -> list[_Word] | None:
     tokens = _strip_leading(tokens, words)
-    while _word_count(tokens) > MAX_TERM_WORDS:
+    while len(tokens) > MAX_TERM_WORDS and _word_count(tokens) > MAX_TERM_WORDS:
         tokens = _strip_leading(tokens[1:], words)
     return tokens if _acceptable(tokens, words) else None
 
 
-def _chunk_terms(chunk: Span, words: DiscoveryWords) -> Iterator[str]:
+def _chunk_terms(chunk: list[_Word], words: DiscoveryWords) -> Iterator[str]:
     """Terms of a noun chunk, plus the term without its first adjective ("parameter space")."""
     for segment in _segments(chunk):
         cleaned = _clean(segment, words)
         if not cleaned:
             continue
-        yield term_text(cleaned)
-        if cleaned[0].pos_ == "ADJ" and not _hyphen_bound(cleaned, 0) and _word_count(cleaned) > 1:
+        yield _term_text(cleaned)
+        if cleaned[0].pos == ADJ and not _hyphen_bound(cleaned, 0) and _word_count(cleaned) > 1:
             shorter = _clean(cleaned[1:], words)
-            if shorter and _word_count(shorter) > 1:
-                yield term_text(shorter)
+            if shorter and len(shorter) > 1 and _word_count(shorter) > 1:
+                yield _term_text(shorter)
 
 
-def _of_terms(chunks: list[Span], words: DiscoveryWords) -> Iterator[str]:
-    """'X of Y' terms ("balance of power", "weapons of mass destruction") with a bare Y."""
-    roots = [chunk.root for chunk in chunks]
-    chunk_of = {root.i: chunk for root, chunk in zip(roots, chunks, strict=True)}
-    for chunk, root in zip(chunks, roots, strict=True):
-        for prep in root.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
-                continue
-            objects = [child for child in prep.children if child.dep_ == "pobj"]
-            if not objects or objects[0].i not in chunk_of:
-                continue
-            obj_chunk = chunk_of[objects[0].i]
-            if any(token.pos_ in {"DET", "PRON"} or token.tag_ == "POS" for token in obj_chunk):
-                continue
-            head = _clean(list(chunk), words)
-            tail = _clean(list(obj_chunk), words)
-            if not head or not tail or len(tail) != len(obj_chunk) or head[-1] != root:
-                continue
-            if _word_count(head) + _word_count(tail) <= MAX_TERM_WORDS:
-                yield f"{term_text(head)} of {term_text(tail)}"
+def _of_terms(
+    parse: Doc, tokens: list[_Word], chunks: list[tuple[int, int]], words: DiscoveryWords
+) -> Iterator[str]:
+    """'X of Y' terms ("balance of power", "weapons of mass destruction") with a bare Y, from
+    the noun chunks ``chunks`` of ``parse`` (whose tokens are ``tokens``)."""
+    starts = [start for start, _ in chunks]
+    for prep in (parse[token.i] for token in tokens if token.lower == "of"):
+        if prep.dep_ != "prep":
+            continue
+        root = prep.head.i
+        owner = _chunk_rooted_at(parse, chunks, starts, root)
+        objects = [child for child in prep.children if child.dep_ == "pobj"]
+        if owner is None or not objects:
+            continue
+        owned = _chunk_rooted_at(parse, chunks, starts, objects[0].i)
+        if owned is None:
+            continue
+        chunk, obj_chunk = tokens[slice(*owner)], tokens[slice(*owned)]
+        if any(token.pos in _DETERMINERS or token.tag == _POSSESSIVE_TAG for token in obj_chunk):
+            continue
+        head = _clean(chunk, words)
+        tail = _clean(obj_chunk, words)
+        if not head or not tail or len(tail) != len(obj_chunk) or head[-1].i != root:
+            continue
+        if _word_count(head) + _word_count(tail) <= MAX_TERM_WORDS:
+            yield f"{_term_text(head)} of {_term_text(tail)}"
+
+
+def _chunk_rooted_at(
+    parse: Doc, chunks: list[tuple[int, int]], starts: list[int], index: int
+) -> tuple[int, int] | None:
+    """The chunk of ``chunks`` (which start at ``starts``) whose root is token ``index``."""
+    position = bisect_right(starts, index) - 1
+    if position < 0:
+        return None
+    start, end = chunks[position]
+    return chunks[position] if index < end and Span(parse, start, end).root.i == index else None
 
 
 def _long_form(short: str, words: list[str]) -> int | None:
@@ -416,20 +500,23 @@ def _long_form(short: str, words: list[str]) -> int | None:
 def find_abbreviations(parsed: list[ParsedParagraph]) -> dict[str, str]:
     """Abbreviations defined as 'long form (ABBR)', mapped to their long-form term."""
     words = load_discovery_words()
+    known: dict[int, str] = {}
     found: dict[str, str] = {}
     for item in parsed:
         parse = item.parse
+        tokens: list[_Word] = []  # read at the paragraph's first "(ABBR)"
         for i in _opening_brackets(parse):
             if not 1 <= i < len(parse) - 2:
                 continue
             short = parse[i + 1]
             if parse[i + 2].text != ")" or not is_acronym(short.text):
                 continue
-            window = [t for t in parse[max(short.sent.start, i - 12) : i] if not _is_joiner(t)]
+            tokens = tokens or _words_of(parse, known)
+            window = [t for t in tokens[max(short.sent.start, i - 12) : i] if t.text not in JOINERS]
             n_words = _long_form(short.text, [t.text for t in window])
             cleaned = _clean(window[-n_words:], words) if n_words else None
             if cleaned and _word_count(cleaned) >= 2:
-                found.setdefault(short.text.rstrip("s"), term_text(cleaned))
+                found.setdefault(short.text.rstrip("s"), _term_text(cleaned))
     return dict(sorted(found.items()))
 
 
@@ -439,23 +526,18 @@ def _opening_brackets(parse: Doc) -> list[int]:
     return np.flatnonzero(orth == parse.vocab.strings["("]).tolist()
 
 
-def _abbreviation_uses(parse: Doc, abbreviations: dict[str, str]) -> Iterator[str]:
+def _abbreviation_uses(tokens: list[_Word], abbreviations: dict[str, str]) -> Iterator[str]:
     """The long form of every abbreviation used outside its own defining parentheses."""
     if not abbreviations:
         return
-    for token in parse:
+    for token in tokens:
         long_form = abbreviations.get(token.text.rstrip("s"))
         if not long_form or not is_acronym(token.text):
             continue
-        inside = 0 < token.i < len(parse) - 1 and parse[token.i - 1].text == "("
-        if not (inside and parse[token.i + 1].text == ")"):
+        i = token.i
+        inside = 0 < i < len(tokens) - 1 and tokens[i - 1].text == "("
+        if not (inside and tokens[i + 1].text == ")"):
             yield long_form
-
-
-def _is_prose(item: ParsedParagraph, words: DiscoveryWords) -> bool:
-    if item.paragraph.kind == "meta" or reads_as_reference(item.paragraph.text):
-        return False
-    return not is_boilerplate_paragraph(item.parse, words)
 
 
 def candidate_terms(parsed: list[ParsedParagraph]) -> dict[str, int]:
@@ -469,13 +551,19 @@ def candidate_terms(parsed: list[ParsedParagraph]) -> dict[str, int]:
     words = load_discovery_words()
     counts: Counter[str] = Counter()
     abbreviations = find_abbreviations(parsed)
+    known: dict[int, str] = {}
     for item in parsed:
-        if not _is_prose(item, words):
+        if item.paragraph.kind == "meta" or reads_as_reference(item.paragraph.text):
             continue
-        chunks = noun_chunks(item.parse)
-        counts.update(term for chunk in chunks for term in _chunk_terms(chunk, words))
-        counts.update(_of_terms(chunks, words))
-        counts.update(_abbreviation_uses(item.parse, abbreviations))
+        tokens = _words_of(item.parse, known)
+        if _is_boilerplate(tokens, words):
+            continue
+        chunks = _noun_chunks(item.parse, tokens)
+        counts.update(
+            term for start, end in chunks for term in _chunk_terms(tokens[start:end], words)
+        )
+        counts.update(_of_terms(item.parse, tokens, chunks, words))
+        counts.update(_abbreviation_uses(tokens, abbreviations))
     for long_form in abbreviations.values():
         counts[long_form] = max(counts[long_form], 1)
     return dict(sorted(counts.items()))
