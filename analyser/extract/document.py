@@ -158,4 +158,3 @@ def process_batch(tasks: Sequence[Task], settings: Settings) -> list[Outcome]:
         outcomes, documents = map(list, zip(*readable, strict=True))
         _extract_into(outcomes, documents, settings)
     return [outcome for outcome, _ in ingested]
-
