@@ -9,7 +9,7 @@ that X").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Span, Token
@@ -38,16 +38,12 @@ class Proposition:
     frame: Token | None = None
     marked: bool = False
     embedded: bool = False
+    sentence: Span = field(init=False, repr=False, compare=False)  # the head's; set by propositions
 
     @property
     def ids(self) -> set[int]:
         """Indices of the clause's tokens."""
         return {t.i for t in self.tokens}
-
-    @cached_property
-    def sentence(self) -> Span:
-        """The sentence of the clause's head."""
-        return self.head.sent
 
     @cached_property
     def subject(self) -> Token | None:
@@ -223,4 +219,8 @@ def propositions(sentence: Span) -> list[Proposition]:
         tokens = [t for t in sentence if t.i not in label]
         found = [Proposition(sentence.root, tokens, None, bool(label), False)]
     found = [p for p in found if p.tokens]
+    sentences = list(sentence.sents)  # one, unless a sentence parsed again after a page break
+    for proposition in found:
+        head = proposition.head.i
+        proposition.sentence = next(s for s in sentences if s.start <= head < s.end)
     return sorted(found, key=lambda p: p.tokens[0].i)

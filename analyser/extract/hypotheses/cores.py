@@ -205,7 +205,8 @@ def _effect_of_cores(noun: Token, verb: Token, excluded: set[int]) -> list[Core]
         )
     if target is None:
         return []
-    cause = [t for t in source.subtree if t.i not in excluded and t.i not in subtree_ids([target])]
+    left_out = excluded | subtree_ids([target])
+    cause = [t for t in source.subtree if t.i not in left_out]
     cause = [t for t in cause if not (t.lower_ in {"on", "upon"} and t.head == source)]
     sign = polarity_of([t for t in verb.children if t.dep_ in {"acomp", "attr", "advmod"}])
     if sign is None and any(comparison_sign(t) or t.tag_ in {"JJR", "RBR"} for t in verb.children):
@@ -285,7 +286,8 @@ def _light_verb_cores(
     nouns = [target, *children(target, {"conj"})]
     for modifier in [m for noun in nouns for m in children(noun, {"acl", "relcl"})]:
         if modifier.lemma_.lower() in CAUSAL_VERBS:
-            head = [t for t in target.subtree if t.i not in subtree_ids([modifier]) | excluded]
+            left_out = subtree_ids([modifier]) | excluded
+            head = [t for t in target.subtree if t.i not in left_out]
             found = _causal_verb_cores(modifier, head, False, excluded)
             if found:
                 return found

@@ -10,6 +10,7 @@ narration, reports anchored in the present moment, and definitions.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
@@ -51,6 +52,7 @@ RELATION_CUES = frozenset(
 )
 _GENERAL_MODALS = {"will", "would", "may", "might", "can", "could", "should", "must", "'ll"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_YEAR_INSIDE = re.compile(r"1[5-9]\d\d|20\d\d")  # in the text of any sentence with a year
 _DATE_PREPOSITIONS = {"in", "since", "by", "until", "from", "after", "before", "during", "of"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 _FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
@@ -74,12 +76,12 @@ def is_boilerplate(sentence: Span) -> bool:
     text = sentence.text.strip()
     if text.endswith("?") or _URL.search(text):
         return True
-    words = 0
-    for token in sentence:
-        words += token.is_alpha
-        if token.tag_ in {"PRP", "PRP$"} and token.lower_ in _SECOND_PERSON:
-            return True
-    return words < 5
+    if "you" in text.lower() and any(  # every second-person word contains "you"
+        token.tag_ in {"PRP", "PRP$"} and token.lower_ in _SECOND_PERSON for token in sentence
+    ):
+        return True
+    words = (token for token in sentence if token.is_alpha)
+    return len(list(islice(words, 5))) < 5
 
 
 def _is_own_account(proposition: Proposition) -> bool:
@@ -142,6 +144,8 @@ def _cited(token: Token, citation_spans: list[tuple[int, int]]) -> bool:
 
 def _dated(sentence: Span, citation_spans: list[tuple[int, int]]) -> bool:
     """A year used as a date ("in 1949", "since 1815"), not as part of a citation."""
+    if _YEAR_INSIDE.search(sentence.text) is None:
+        return False
     for token in sentence:
         if _YEAR.match(token.text) and not _cited(token, citation_spans):
             previous = token.doc[token.i - 1] if token.i > 0 else None
