@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 from spacy.attrs import POS
@@ -27,10 +28,11 @@ from analyser.records import Citation, Document, Paragraph
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _CAP = f"[{_UPPER}]"
 _LETTER = r"[^\W\d_]"
-_NAME_WORD = rf"(?:{_CAP}['’])?{_CAP}{_LETTER}+(?:-{_CAP}?{_LETTER}+)*"
+# No letter follows a name word in any pattern, so its letters are never given back (``++``).
+_NAME_WORD = rf"(?:{_CAP}['’])?{_CAP}{_LETTER}++(?:-{_CAP}?{_LETTER}++)*"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|das|dos|du|di|la|le|ten|ter|St\.)"
-_AUTHOR = (
-    rf"(?<![^\W\d_]|['’\-])(?:{_PARTICLE}\s+)*{_NAME_WORD}"
+_AUTHOR = (  # starts with a particle's first letter or a capital
+    rf"(?=[vdltS]|{_CAP})(?<![^\W\d_]|['’\-])(?:{_PARTICLE}\s+)*{_NAME_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}"
 )
 _AUTHORS = (
@@ -116,6 +118,7 @@ _NON_PERSON_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EV
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(_NAME_WORD)
 _YEAR_TOKEN = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_YEAR_IN_TEXT = re.compile(r"1[5-9]\d\d|20\d\d")
 _MAX_YEAR_DISTANCE = 15
 
 
@@ -413,6 +416,8 @@ def _numeric_citations(
 def _pandoc_citations(doc: str, paragraph: Paragraph) -> Iterator[Citation]:
     """Pandoc citation keys: "[see @levy1988, p. 33; @smith2000]" and bare "@levy1988 argues"."""
     text = paragraph.text
+    if "@" not in text:
+        return  # every key starts with "@"
     groups = [match.span() for match in _PANDOC_GROUP.finditer(text)]
     for match in _PANDOC_KEY.finditer(text):
         key = match.group(1)
@@ -446,19 +451,20 @@ def _person_names(parse: Doc, text: str, known: _Known) -> list[_Name]:
                 names[name.first] = name
     name_like = _name_tokens(parse)
     # a run starts at a name token or at the particle just before one
-    name_positions = [i for i, name in enumerate(name_like) if name]
+    name_positions = compress(range(len(name_like)), name_like)
     starts = sorted({start for i in name_positions for start in (i - 1, i) if start >= 0})
     index = 0  # the first token not yet in a run
     for start in starts:
         end = _proper_noun_run_end(parse, name_like, start) if start >= index else None
         if end is None:
             continue
+        index = end
+        if any(n.first <= start < n.last for n in names.values()):
+            continue  # within a name found already
         run = parse[start:end]
         name = _name_from_tokens(run, text, person=False)
-        covered = any(n.first <= start < n.last for n in names.values())
-        if name and not covered and _plausible_person(run, name, known):
+        if name and _plausible_person(run, name, known):
             names[name.first] = name
-        index = end
     return [names[key] for key in sorted(names)]
 
 
@@ -537,7 +543,9 @@ def _names_with_years(
 ) -> list[Citation]:
     """Narrative citations that name a scholar and a year later in the sentence:
     "coined by John Hertz in 1950", "Herbert Butterfield originally articulated ... in 1949"."""
-    citations = []
+    citations: list[Citation] = []
+    if not _YEAR_IN_TEXT.search(paragraph.text):
+        return citations  # no token can be a year
     for name in names:
         if known.is_own(name.surname):
             continue

@@ -14,9 +14,14 @@ superlative or evaluative and names no class.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 from analyser.nlp import ParsedParagraph
 from analyser.records import Definition, Document
@@ -69,6 +74,7 @@ DEFINING_LEMMAS = (
     frozenset(["refer"]) | MEANING_VERBS | DEFINED_AS_VERBS | OCCURRING_VERBS | NAMING_VERBS
 )
 """Every verb ``_defining_verb`` reads a definition from."""
+_BE = frozenset(["be"])
 RANKING_WORDS = frozenset(
     {
         "most", "least", "main", "primary", "principal", "key", "chief", "major", "central", "only",
@@ -120,18 +126,35 @@ class _Found:
 
 @dataclass(frozen=True)
 class _Sentence:
-    """A sentence with what the forms read from it: its text, tokens and their lemmas."""
+    """A sentence with what the forms read from it: its text and its tokens' lemmas in lower
+    case; token objects are made only for the tokens a form looks at."""
 
     span: Span
     text: str
-    tokens: list[Token]
     lemmas: list[str]
 
-    @classmethod
-    def of(cls, span: Span, text: str) -> _Sentence:
-        """The reading of ``span``, whose text is ``text``."""
-        tokens = list(span)
-        return cls(span, text, tokens, [token.lemma_ for token in tokens])
+    def with_lemma(self, wanted: frozenset[str]) -> Iterator[Token]:
+        """The tokens whose lemma (in lower case) is in ``wanted``."""
+        if wanted.isdisjoint(self.lemmas):
+            return
+        doc, start = self.span.doc, self.span.start
+        for i in [i for i, lemma in enumerate(self.lemmas) if lemma in wanted]:
+            yield doc[start + i]
+
+    def tokens(self) -> list[Token]:
+        """Every token of the sentence."""
+        return list(self.span)
+
+
+def _lower_lemmas(parse: Doc) -> list[str]:
+    """Each token's lemma in lower case, read from one array."""
+    return list(map(_lowered, parse.to_array(LEMMA).tolist(), repeat(parse.vocab.strings)))
+
+
+@lru_cache(maxsize=65536)
+def _lowered(lemma: int, strings: StringStore) -> str:
+    """The lemma of hash ``lemma`` in lower case."""
+    return strings[lemma].lower()
 
 
 def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[Definition]:
@@ -147,9 +170,11 @@ def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[
             if quoted:
                 found.setdefault(offset, quoted)
                 continue
+        lemmas = _lower_lemmas(item.parse)
         for sentence in item.parse.sents:
             text = item.paragraph.text[sentence.start_char : sentence.end_char]
-            term = _sentence_term(_Sentence.of(sentence, text))
+            words = lemmas[sentence.start : sentence.end]
+            term = _sentence_term(_Sentence(sentence, text, words))
             if term:
                 start = offset + sentence.start_char
                 end = offset + sentence.end_char
@@ -252,12 +277,14 @@ def _ranked(noun: Token) -> bool:
 
 def _copular(sentence: _Sentence) -> str | None:
     """'X is a situation where ...' with a generic subject and a class-naming predicate."""
-    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
-        if lemma != "be" or not _plain_present(verb) or not _asserted(verb):
+    for verb in sentence.with_lemma(_BE):
+        attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if attribute is None or verb.lemma_ != "be":
+            continue  # no predicate (an auxiliary), or a name lemmatised as written
+        if not _plain_present(verb) or not _asserted(verb):
             continue
         subject = _subject(verb)
-        attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
-        if subject is None or attribute is None or not _generic_subject(subject):
+        if subject is None or not _generic_subject(subject):
             continue
         if attribute.pos_ not in {"NOUN", "PROPN"} or _ranked(attribute):
             continue
@@ -277,10 +304,8 @@ def _defining_verb(sentence: _Sentence) -> str | None:
     lead = _DEFINING_LEAD.match(sentence.text)
     if lead and len(lead.group(1).split()) <= 6:
         return lead.group(1).lower()
-    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
-        lemma = lemma.lower()
-        if lemma not in DEFINING_LEMMAS:
-            continue
+    for verb in sentence.with_lemma(DEFINING_LEMMAS):
+        lemma = verb.lemma_.lower()
         subject = _subject(verb)
         if subject is None or not _generic_subject(subject) or not _plain_present(verb):
             continue
@@ -327,9 +352,7 @@ def _theory_name(noun: Token) -> bool:
 
 def _doctrine(sentence: _Sentence) -> str | None:
     """What a school holds: 'Proponents of X argue that', 'realists argue', '..., which posits'."""
-    for verb, lemma in zip(sentence.tokens, sentence.lemmas, strict=True):
-        if lemma.lower() not in DOCTRINE_VERBS:
-            continue
+    for verb in sentence.with_lemma(DOCTRINE_VERBS):
         if not any(_is_clause(c) for c in verb.children):
             continue
         if verb.dep_ == "relcl" and _theory_name(verb.head):
@@ -382,7 +405,7 @@ def _parenthetical_label(sentence: _Sentence) -> str | None:
     """A label in parentheses closing a clause: '... the status quo ( the restraining effect ).'"""
     if "(" not in sentence.text:
         return None
-    tokens = sentence.tokens
+    tokens = sentence.tokens()
     for i, token in enumerate(tokens):
         if token.text != "(":
             continue
@@ -444,7 +467,7 @@ def _gloss(sentence: _Sentence) -> str | None:
     """An 'i.e.' gloss: the noun phrase just before it is explained by what follows."""
     if "i.e" not in sentence.text.lower().replace(" ", ""):
         return None  # no token can read "i.e."
-    for token in sentence.tokens:
+    for token in sentence.tokens():
         if token.lower_.replace(" ", "") not in {"i.e.", "i.e"}:
             continue
         chain = _preceding_noun_phrase(sentence.span, token.i)
@@ -455,17 +478,20 @@ def _gloss(sentence: _Sentence) -> str | None:
 def _preceding_noun_phrase(sentence: Span, end: int) -> list[Token]:
     """The noun chunks right before token ``end``, chained through prepositions and cut after
     the first 'of' complement ("the problem of burden sharing [within an alliance]")."""
-    chunks = [c for c in sentence.noun_chunks if c.end <= end]
-    if not chunks or any(not t.is_punct for t in sentence.doc[chunks[-1].end : end]):
+    doc = sentence.doc  # a parse tree stays within its sentence: chunk the sentence alone
+    chunks = [
+        doc[first:last] for first, last, _ in doc.noun_chunks_iterator(sentence) if last <= end
+    ]
+    if not chunks or any(not t.is_punct for t in doc[chunks[-1].end : end]):
         return []
     chain = [chunks.pop()]
     while chunks and chain[0].start - chunks[-1].end == 1:
-        if sentence.doc[chunks[-1].end].pos_ != "ADP":
+        if doc[chunks[-1].end].pos_ != "ADP":
             break
         chain.insert(0, chunks.pop())
     words = list(chain[0])
-    if len(chain) > 1 and sentence.doc[chain[0].end].lower_ == "of":
-        words += [sentence.doc[chain[0].end], *chain[1]]
+    if len(chain) > 1 and doc[chain[0].end].lower_ == "of":
+        words += [doc[chain[0].end], *chain[1]]
     return [t for t in words if t.pos_ not in {"DET", "PRON"} and t.lower_ not in QUANTIFIERS]
 
 
