@@ -4,20 +4,16 @@ stand in for."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sample_parses import sample_parses
 from spacy.tokens import Doc
 
 from analyser.extract.citations import _CAP, _NAME_TOKEN, _NARRATIVE, _PARENTHETICAL
 from analyser.extract.definitions import _lower_lemmas, _Sentence
-from analyser.extract.reference_list import find_reference_entries
-from analyser.ingest.paragraphs import document_from_text
-from analyser.nlp import load_pipeline, parse_paragraphs
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PIECES = ["Smith", "Van Evera", "van der Berg", "St. Clair", "O’Brien", "Smith-Jones", "SMITH"]
 PIECES += ["Ángel", "de la", "The", "Treaty", " ", "  ", ", ", " and ", " & ", " et al.", "’s"]
 PIECES += ["'s", "(", ")", "[", "]", ";", "2004", "1999a", "n.d.", "in press", ", p. 12", ": 3"]
@@ -50,14 +46,9 @@ def test_name_token_matches_as_the_backtracking_one(word):
 @pytest.fixture(scope="module")
 def parses() -> list[Doc]:
     """The body parses of the sample texts, plus a few made-up edge cases."""
-    nlp = load_pipeline()
-    found = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        document = document_from_text(path.read_text(encoding="utf-8"), path.stem, str(path))
-        skip = set(find_reference_entries(document).paragraphs)
-        found += [p.parse for p in parse_paragraphs(nlp, document, skip=skip)]
-    extra = ["", "Deterrence, i.e. the threat of force, works. Be it so.", "States ARGUE that."]
-    return found + list(nlp.pipe(extra))
+    return sample_parses(
+        ["", "Deterrence, i.e. the threat of force, works. Be it so.", "States ARGUE that."]
+    )
 
 
 def test_sentence_noun_chunks_are_the_paragraph_chunks_within_it(parses):

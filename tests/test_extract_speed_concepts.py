@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from sample_parses import sample_parses
 from spacy.tokens import Doc
 
 from analyser.extract.concepts import (
@@ -13,27 +12,16 @@ from analyser.extract.concepts import (
     _noun_chunk_ranges,
     _word_keys,
     _words_of,
-    parse_headings,
 )
-from analyser.extract.reference_list import find_reference_entries
-from analyser.ingest.paragraphs import document_from_text
-from analyser.nlp import load_pipeline, parse_paragraphs
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
 def parses() -> list[Doc]:
     """The body and heading parses of the sample texts, plus a few made-up edge cases."""
-    nlp = load_pipeline()
-    found = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        document = document_from_text(path.read_text(encoding="utf-8"), path.stem, str(path))
-        skip = set(find_reference_entries(document).paragraphs)
-        found += [p.parse for p in parse_paragraphs(nlp, document, skip=skip)]
-        found += [p.parse for p in parse_headings(nlp, document)]
-    extra = ["", "Weak and failing states.", "A non-signatory's  cost (WMD) – see www.x.org"]
-    return found + list(nlp.pipe(extra))
+    return sample_parses(
+        ["", "Weak and failing states.", "A non-signatory's  cost (WMD) – see www.x.org"],
+        with_headings=True,
+    )
 
 
 def test_words_carry_the_token_attributes(parses):
