@@ -22,6 +22,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analyser.extract.linking import normalise_name, same_surname
+from analyser.extract.years import YEAR_DIGITS, YEAR_IN_TEXT
 from analyser.nlp import ParsedParagraph, load_pipeline
 from analyser.records import Citation, Document, Paragraph
 
@@ -53,7 +54,7 @@ _PARENTHETICAL = re.compile(rf"(?P<authors>{_AUTHORS}),?\s+(?P<years>{_YEARS})(?
 _NARRATIVE = re.compile(
     rf"(?P<authors>{_AUTHORS})(?:['’]s)?\s*\(\s*(?P<years>{_YEARS})(?:{_LOCATOR})?\s*(?=[);])"
 )
-_YEAR_ALONE = re.compile(r"1[5-9]\d\d|20\d\d|n\.\s?d\.|in\s+press|forthcoming")
+_YEAR_ALONE = re.compile(rf"{YEAR_DIGITS}|n\.\s?d\.|in\s+press|forthcoming")
 """What every match of ``_YEAR`` holds (a quick test before the author–year patterns)."""
 _ONE_YEAR = re.compile(rf"{_YEAR}|(?<=[,;] )[a-z]\b|(?<=[,;])[a-z]\b")
 _AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
@@ -117,8 +118,7 @@ _TERM_NOUNS = frozenset({"word", "term", "phrase", "concept", "notion", "express
 _NON_PERSON_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(_NAME_WORD)
-_YEAR_TOKEN = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
-_YEAR_IN_TEXT = re.compile(r"1[5-9]\d\d|20\d\d")
+_YEAR_TOKEN = re.compile(rf"^(?:{YEAR_DIGITS})$")
 _MAX_YEAR_DISTANCE = 15
 
 
@@ -544,7 +544,7 @@ def _names_with_years(
     """Narrative citations that name a scholar and a year later in the sentence:
     "coined by John Hertz in 1950", "Herbert Butterfield originally articulated ... in 1949"."""
     citations: list[Citation] = []
-    if not _YEAR_IN_TEXT.search(paragraph.text):
+    if not YEAR_IN_TEXT.search(paragraph.text):
         return citations  # no token can be a year
     for name in names:
         if known.is_own(name.surname):

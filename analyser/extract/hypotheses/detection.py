@@ -29,6 +29,7 @@ from analyser.extract.hypotheses.cues import (
 )
 from analyser.extract.hypotheses.grammar import SUBJECT_DEPS, children, subject_of
 from analyser.extract.hypotheses.structure import Relation
+from analyser.extract.years import YEAR_DIGITS, YEAR_IN_TEXT
 
 # Constructions that state a relation on their own.
 RELATION_CUES = frozenset(
@@ -51,8 +52,7 @@ RELATION_CUES = frozenset(
     }
 )
 _GENERAL_MODALS = {"will", "would", "may", "might", "can", "could", "should", "must", "'ll"}
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
-_YEAR_INSIDE = re.compile(r"1[5-9]\d\d|20\d\d")  # in the text of any sentence with a year
+_YEAR = re.compile(rf"^({YEAR_DIGITS})s?$")
 _DATE_PREPOSITIONS = {"in", "since", "by", "until", "from", "after", "before", "during", "of"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 _FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
@@ -144,7 +144,7 @@ def _cited(token: Token, citation_spans: list[tuple[int, int]]) -> bool:
 
 def _dated(sentence: Span, citation_spans: list[tuple[int, int]]) -> bool:
     """A year used as a date ("in 1949", "since 1815"), not as part of a citation."""
-    if _YEAR_INSIDE.search(sentence.text) is None:
+    if YEAR_IN_TEXT.search(sentence.text) is None:
         return False
     for token in sentence:
         if _YEAR.match(token.text) and not _cited(token, citation_spans):
