@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
+
 from analyser.config import Settings
 from analyser.extract.bibliography import extract_bibliography
 from analyser.extract.concepts import candidate_terms, find_mentions, parse_headings
@@ -62,9 +64,10 @@ def extract_documents(
                 [(p, None) for p in document.paragraphs if p.kind != "body" and p.index not in skip]
             )
         parsed = parse_groups(nlp, groups)
+    lexicon = lexicon_for(settings.lexicon)
     return [
-        _extract(document, parsed[2 * i], parsed[2 * i + 1], settings, timer)
-        for i, document in enumerate(documents)
+        _extract(document, body, as_written, nlp, lexicon, timer)
+        for document, body, as_written in zip(documents, parsed[::2], parsed[1::2], strict=True)
     ]
 
 
@@ -79,13 +82,12 @@ def _extract(
     document: Document,
     parsed: list[ParsedParagraph],
     as_written: list[ParsedParagraph],
-    settings: Settings,
+    nlp: Language,
+    lexicon: Lexicon,
     timer: StageTimer,
 ) -> DocResult:
     """The extractors run over one document's parsed body paragraphs (``parsed``) and its
     parsed headings and metadata outside the reference list (``as_written``)."""
-    nlp = load_pipeline(settings.model)
-    lexicon = lexicon_for(settings.lexicon)
     with timer.stage("parse"):
         with_headings = parsed + parse_headings(nlp, document)
     with timer.stage("citations"):
