@@ -32,6 +32,7 @@ from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from analyser.extract.years import YEAR_DIGITS
 from analyser.lexicon import DiscoveryWords, Lexicon, concept_key, load_discovery_words
 from analyser.lexicon.normalise import concept_word_key, is_acronym
 from analyser.nlp import ParsedParagraph
@@ -58,7 +59,7 @@ _URLISH = re.compile(r"https?://|www\.|\.(com|org|net|edu|io)\b|@")
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 _REFERENCE_ENTRY = re.compile(
     r"^\W{0,3}[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+(?:[A-Z][\w.\-]*\s*)+"
-    r".*?\(?\b(1[5-9]\d\d|20\d\d)"
+    rf".*?\(?\b({YEAR_DIGITS})"
 )
 _SEGMENT_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]"})
 _HEADING_MARKUP = re.compile(r"[#*_>`]|\([^()]*\d[^()]*\)")

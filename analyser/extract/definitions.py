@@ -23,6 +23,7 @@ from spacy.attrs import LEMMA
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from analyser.extract.years import YEAR_DIGITS
 from analyser.nlp import ParsedParagraph
 from analyser.records import Definition, Document
 
@@ -105,7 +106,7 @@ GENERIC_HEADINGS = frozenset(
 )  # fmt: skip
 _OPENING_QUOTES = "‘“\"'"
 _QUOTED = re.compile(r"[‘“\"']([^‘’“”\"']{3,80})[’”\"']")
-_CITATION = re.compile(r"\(\s*[^()]*\b(1[5-9]\d\d|20\d\d)[a-z]?\b[^()]*\)")
+_CITATION = re.compile(rf"\(\s*[^()]*\b({YEAR_DIGITS})[a-z]?\b[^()]*\)")
 _HEADING_MARKUP = re.compile(r"[#*_>`]+")
 # The same forms read from the words alone, for sentences the tagger gets wrong
 # ("Buck-passing refers to ..." with "refers" tagged as a noun).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyser.extract.years import YEAR_DIGITS
 from analyser.records import Document, Paragraph
 
 _LIST_HEADINGS = frozenset(
@@ -32,7 +33,7 @@ _OWN_RECORD = re.compile(
     re.IGNORECASE,
 )
 _DECORATION = re.compile(r"^[\s#*_>]*(?:[0-9IVX]+\.?\s+)?|[\s#*_:.]*$")
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?(?!\d)|\bn\.\s?d\.|\bin press\b")
+_YEAR = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})[a-z]?(?!\d)|\bn\.\s?d\.|\bin press\b")
 _DOI_LINE = re.compile(
     r"^\s*DOI:?\s*(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)", re.I | re.M
 )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sklearn_crfsuite import CRF
 
+from analyser.extract.years import YEAR_DIGITS
 from analyser.records import Author, Reference
 
 MODEL_PATH = Path(__file__).parent / "data" / "reference_parser.crfsuite"
@@ -132,7 +133,7 @@ _LEXICON: dict[str, frozenset[str]] = {
     "stop": _wordset("the of a an on for to from with at by as"),
 }
 
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$")
+_YEAR = re.compile(rf"^({YEAR_DIGITS})[a-z]?$")
 _RANGE = re.compile(r"^[A-Za-z]?\d+[A-Za-z]?-+[A-Za-z]?\d+[A-Za-z]?$")
 _VOL_ISSUE = re.compile(r"^\d+\s*\(\d+(?:[-/]\d+)?\)")
 _VOL_COLON = re.compile(r"^\d+:\d+")
@@ -377,7 +378,7 @@ def clean_field(text: str) -> str:
     return " ".join(text.split())
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z]?)(?![\da-z])")
+_YEAR_IN_TEXT = re.compile(rf"(?<!\d)({YEAR_DIGITS})([a-z]?)(?![\da-z])")
 _PAGE_RANGE = re.compile(
     r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:-|–|—|‐|‑|−|to)+\s*([A-Za-z]?\d+[A-Za-z]?)(?!\d)"
 )
