@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from analyser.pipes import speed_up
@@ -54,6 +55,20 @@ class ParsedParagraph:
     paragraph: Paragraph
     parse: Doc
     heading: str | None = None
+
+
+class TokenStrings:
+    """The strings behind token attribute hashes (``Doc.to_array`` columns), each hash read
+    from the StringStore once per reader; one reader serves a document's paragraphs."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, str] = {}
+
+    def of(self, hashes: list[int], store: StringStore) -> list[str]:
+        """The string of each of ``hashes``."""
+        missing = set(hashes).difference(self._known)
+        self._known.update(zip(missing, map(store.__getitem__, missing), strict=True))
+        return list(map(self._known.__getitem__, hashes))
 
 
 Chosen = list[tuple[Paragraph, str | None]]  # paragraphs to parse, each with its heading

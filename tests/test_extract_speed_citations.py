@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from analyser.extract.citations import _CAP, _NAME_TOKEN, _NARRATIVE, _PARENTHETICAL
 from analyser.extract.definitions import _lower_lemmas, _Sentence
+from analyser.nlp import TokenStrings
 
 PIECES = ["Smith", "Van Evera", "van der Berg", "St. Clair", "O’Brien", "Smith-Jones", "SMITH"]
 PIECES += ["Ángel", "de la", "The", "Treaty", " ", "  ", ", ", " and ", " & ", " et al.", "’s"]
@@ -61,8 +62,9 @@ def test_sentence_noun_chunks_are_the_paragraph_chunks_within_it(parses):
 
 def test_lemmas_and_the_tokens_chosen_by_lemma(parses):
     wanted = frozenset({"be", "argue", "refer", "mean", "state"})
+    strings = TokenStrings()
     for parse in parses:
-        lemmas = _lower_lemmas(parse)
+        lemmas = _lower_lemmas(parse, strings)
         assert lemmas == [t.lemma_.lower() for t in parse]
         for span in parse.sents:
             sentence = _Sentence(span, span.text, lemmas[span.start : span.end])

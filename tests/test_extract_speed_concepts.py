@@ -13,6 +13,7 @@ from analyser.extract.concepts import (
     _word_keys,
     _words_of,
 )
+from analyser.nlp import TokenStrings
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +26,14 @@ def parses() -> list[Doc]:
 
 
 def test_words_carry_the_token_attributes(parses):
-    known: dict[int, str] = {}
+    strings = TokenStrings()
     for parse in parses:
         expected = [
             (t.i, t.text, t.lower_, t.lemma_.lower(), t.pos, t.tag, t.ent_type, t.whitespace_)
             for t in parse
         ]
         flags = [(t.is_alpha, t.is_lower, t.is_punct, t.is_stop, t.like_num) for t in parse]
-        words = _words_of(parse, known)
+        words = _words_of(parse, strings)
         assert [(*w[:7], " " if w.spaced else "") for w in words] == expected
         assert [tuple(map(bool, w[8:])) for w in words] == flags
 

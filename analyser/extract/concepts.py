@@ -27,7 +27,7 @@ from spacy.attrs import (
     TAG,
 )
 from spacy.language import Language
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADP, CCONJ, DET, NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -35,7 +35,7 @@ from spacy.vocab import Vocab
 from analyser.extract.years import YEAR_DIGITS
 from analyser.lexicon import DiscoveryWords, Lexicon, concept_key, load_discovery_words
 from analyser.lexicon.normalise import concept_word_key, is_acronym
-from analyser.nlp import ParsedParagraph
+from analyser.nlp import ParsedParagraph, TokenStrings
 from analyser.records import ConceptMention, Document
 
 JOINERS = frozenset({"-", "‐", "‑", "‒", "–", "—", "/", "'s", "’s", "'", "’", "‘"})
@@ -246,22 +246,14 @@ _STRING_ATTRIBUTES = [ORTH, LOWER, LEMMA]
 _ID_ATTRIBUTES = [POS, TAG, ENT_TYPE, SPACY, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, LIKE_NUM]
 
 
-def _words_of(parse: Doc, known: dict[int, str]) -> list[_Word]:
-    """Every token of ``parse`` as a ``_Word``, read from one array (``known`` remembers the
-    strings of the hashes already read)."""
+def _words_of(parse: Doc, strings: TokenStrings) -> list[_Word]:
+    """Every token of ``parse`` as a ``_Word``, read from one array."""
     texts, lowers, lemmas, *ids = parse.to_array(_STRING_ATTRIBUTES + _ID_ATTRIBUTES).T.tolist()
     store = parse.vocab.strings
-    texts, lowers, lemmas = (_strings(column, store, known) for column in (texts, lowers, lemmas))
+    texts, lowers, lemmas = (strings.of(column, store) for column in (texts, lowers, lemmas))
     lemmas = list(map(str.lower, lemmas))
     rows = zip(range(len(texts)), texts, lowers, lemmas, *ids, strict=True)
     return list(map(_Word._make, rows))
-
-
-def _strings(hashes: list[int], store: StringStore, known: dict[int, str]) -> list[str]:
-    """The strings of ``hashes``: each one not yet in ``known`` is read from ``store`` once."""
-    missing = set(hashes).difference(known)
-    known.update(zip(missing, map(store.__getitem__, missing), strict=True))
-    return list(map(known.__getitem__, hashes))
 
 
 def _is_boilerplate(tokens: Sequence[_Word], words: DiscoveryWords) -> bool:
@@ -501,7 +493,7 @@ def _long_form(short: str, words: list[str]) -> int | None:
 def find_abbreviations(parsed: list[ParsedParagraph]) -> dict[str, str]:
     """Abbreviations defined as 'long form (ABBR)', mapped to their long-form term."""
     words = load_discovery_words()
-    known: dict[int, str] = {}
+    strings = TokenStrings()
     found: dict[str, str] = {}
     for item in parsed:
         parse = item.parse
@@ -512,7 +504,7 @@ def find_abbreviations(parsed: list[ParsedParagraph]) -> dict[str, str]:
             short = parse[i + 1]
             if parse[i + 2].text != ")" or not is_acronym(short.text):
                 continue
-            tokens = tokens or _words_of(parse, known)
+            tokens = tokens or _words_of(parse, strings)
             window = [t for t in tokens[max(short.sent.start, i - 12) : i] if t.text not in JOINERS]
             n_words = _long_form(short.text, [t.text for t in window])
             cleaned = _clean(window[-n_words:], words) if n_words else None
@@ -552,11 +544,11 @@ def candidate_terms(parsed: list[ParsedParagraph]) -> dict[str, int]:
     words = load_discovery_words()
     counts: Counter[str] = Counter()
     abbreviations = find_abbreviations(parsed)
-    known: dict[int, str] = {}
+    strings = TokenStrings()
     for item in parsed:
         if item.paragraph.kind == "meta" or reads_as_reference(item.paragraph.text):
             continue
-        tokens = _words_of(item.parse, known)
+        tokens = _words_of(item.parse, strings)
         if _is_boilerplate(tokens, words):
             continue
         chunks = _noun_chunks(item.parse, tokens)

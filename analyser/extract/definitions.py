@@ -16,15 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import repeat
 
 from spacy.attrs import LEMMA
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from analyser.extract.years import YEAR_DIGITS
-from analyser.nlp import ParsedParagraph
+from analyser.nlp import ParsedParagraph, TokenStrings
 from analyser.records import Definition, Document
 
 CLASS_NOUNS = frozenset(
@@ -147,20 +144,15 @@ class _Sentence:
         return list(self.span)
 
 
-def _lower_lemmas(parse: Doc) -> list[str]:
+def _lower_lemmas(parse: Doc, strings: TokenStrings) -> list[str]:
     """Each token's lemma in lower case, read from one array."""
-    return list(map(_lowered, parse.to_array(LEMMA).tolist(), repeat(parse.vocab.strings)))
-
-
-@lru_cache(maxsize=65536)
-def _lowered(lemma: int, strings: StringStore) -> str:
-    """The lemma of hash ``lemma`` in lower case."""
-    return strings[lemma].lower()
+    return list(map(str.lower, strings.of(parse.to_array(LEMMA).tolist(), parse.vocab.strings)))
 
 
 def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[Definition]:
     """Every definition in the parsed body paragraphs, sorted by position (one per sentence)."""
     found: dict[int, _Found] = {}
+    strings = TokenStrings()
     previous_heading: str | None = None
     for position, item in enumerate(parsed):
         first_under_heading = position == 0 or item.heading != previous_heading
@@ -171,7 +163,7 @@ def find_definitions(document: Document, parsed: list[ParsedParagraph]) -> list[
             if quoted:
                 found.setdefault(offset, quoted)
                 continue
-        lemmas = _lower_lemmas(item.parse)
+        lemmas = _lower_lemmas(item.parse, strings)
         for sentence in item.parse.sents:
             text = item.paragraph.text[sentence.start_char : sentence.end_char]
             words = lemmas[sentence.start : sentence.end]
