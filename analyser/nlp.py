@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,10 +87,23 @@ def body_paragraphs(document: Document, skip: set[int] | None = None) -> Chosen:
     return chosen
 
 
-def parse_groups(nlp: Language, groups: Sequence[Chosen]) -> list[list[ParsedParagraph]]:
+Reading = Callable[[str], str]  # the text a paragraph is parsed as, offsets kept
+
+
+def parse_groups(
+    nlp: Language, groups: Sequence[Chosen], readings: Sequence[Reading | None] | None = None
+) -> list[list[ParsedParagraph]]:
     """Each group of chosen paragraphs parsed, the texts of all groups in one stream: spaCy
-    works faster on full batches, and a paragraph's parse does not depend on its batch."""
-    texts = [paragraph.text for group in groups for paragraph, _ in group]
+    works faster on full batches, and a paragraph's parse does not depend on its batch.
+
+    ``readings`` gives, group by group, how its paragraphs' texts are read (None: as written).
+    """
+    readings = readings or [None] * len(groups)
+    texts = [
+        read(paragraph.text) if read else paragraph.text
+        for group, read in zip(groups, readings, strict=True)
+        for paragraph, _ in group
+    ]
     parses = iter(nlp.pipe(texts, batch_size=64))
     return [[ParsedParagraph(p, next(parses), heading) for p, heading in group] for group in groups]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyser.config import Settings
+from analyser.extract.concepts import heading_text, headings
 from analyser.extract.document import Task, extract_document, extract_documents, process_batch
 from analyser.ingest import read_document
 from analyser.nlp import body_paragraphs, load_pipeline, parse_groups, parse_paragraphs
@@ -26,6 +27,20 @@ def test_a_paragraph_parses_alike_whatever_its_batch(corpus_dir: Path) -> None:
     assert [[p.heading for p in group] for group in together] == [
         [p.heading for p in group] for group in alone
     ]
+
+
+def test_headings_parse_as_read_in_the_batch_stream(corpus_dir: Path) -> None:
+    nlp = load_pipeline()
+    documents = _documents(corpus_dir)
+    groups = [group for d in documents for group in (body_paragraphs(d), headings(d))]
+    parsed = parse_groups(nlp, groups, [None, heading_text] * len(documents))
+    titles = [title for group in parsed[1::2] for title in group]
+    assert titles, "the sample texts have headings"
+    for title in titles:
+        assert title.parse.text == heading_text(title.paragraph.text)
+        alone = nlp(heading_text(title.paragraph.text))
+        assert title.parse.to_json() == alone.to_json()
+    assert any(t.parse.text != t.paragraph.text for t in titles), "some heading is read anew"
 
 
 def test_batch_extraction_equals_one_document_at_a_time(corpus_dir: Path) -> None:

@@ -35,7 +35,7 @@ from spacy.vocab import Vocab
 from analyser.extract.years import YEAR_DIGITS
 from analyser.lexicon import DiscoveryWords, Lexicon, concept_key, load_discovery_words
 from analyser.lexicon.normalise import concept_word_key, is_acronym
-from analyser.nlp import ParsedParagraph, TokenStrings
+from analyser.nlp import Chosen, ParsedParagraph, TokenStrings, parse_groups
 from analyser.records import ConceptMention, Document
 
 JOINERS = frozenset({"-", "‐", "‑", "‒", "–", "—", "/", "'s", "’s", "'", "’", "‘"})
@@ -199,13 +199,15 @@ def find_mentions(
     return sorted(mentions, key=lambda m: (m.start, m.end, m.concept))
 
 
+def headings(document: Document) -> Chosen:
+    """The document's headings, to be parsed as ``heading_text`` reads them."""
+    return [(p, None) for p in document.paragraphs if p.kind == "heading"]
+
+
 def parse_headings(nlp: Language, document: Document) -> list[ParsedParagraph]:
     """Parses of the document's headings, offsets kept: markup and citations blanked, Title Case
     lowered so that its words parse as common nouns."""
-    headings = [p for p in document.paragraphs if p.kind == "heading"]
-    texts = [heading_text(p.text) for p in headings]
-    parses = nlp.pipe(texts, batch_size=64)
-    return [ParsedParagraph(p, parse, None) for p, parse in zip(headings, parses, strict=True)]
+    return parse_groups(nlp, [headings(document)], [heading_text])[0]
 
 
 def heading_text(text: str) -> str:

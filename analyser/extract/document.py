@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from analyser.config import Settings
 from analyser.extract.bibliography import extract_bibliography
-from analyser.extract.concepts import candidate_terms, find_mentions, parse_headings
+from analyser.extract.concepts import candidate_terms, find_mentions, heading_text, headings
 from analyser.extract.definitions import find_definitions
 from analyser.extract.hypotheses import find_hypotheses
 from analyser.extract.reference_list import find_reference_entries
@@ -63,11 +63,14 @@ def extract_documents(
             groups.append(
                 [(p, None) for p in document.paragraphs if p.kind != "body" and p.index not in skip]
             )
-        parsed = parse_groups(nlp, groups)
+            groups.append(headings(document))
+        parsed = parse_groups(nlp, groups, [None, None, heading_text] * len(documents))
     lexicon = lexicon_for(settings.lexicon)
     return [
-        _extract(document, body, as_written, nlp, lexicon, timer)
-        for document, body, as_written in zip(documents, parsed[::2], parsed[1::2], strict=True)
+        _extract(document, body, as_written, titles, nlp, lexicon, timer)
+        for document, body, as_written, titles in zip(
+            documents, parsed[::3], parsed[1::3], parsed[2::3], strict=True
+        )
     ]
 
 
@@ -82,14 +85,15 @@ def _extract(
     document: Document,
     parsed: list[ParsedParagraph],
     as_written: list[ParsedParagraph],
+    titles: list[ParsedParagraph],
     nlp: Language,
     lexicon: Lexicon,
     timer: StageTimer,
 ) -> DocResult:
-    """The extractors run over one document's parsed body paragraphs (``parsed``) and its
-    parsed headings and metadata outside the reference list (``as_written``)."""
-    with timer.stage("parse"):
-        with_headings = parsed + parse_headings(nlp, document)
+    """The extractors run over one document's parsed body paragraphs (``parsed``), its parsed
+    headings and metadata outside the reference list (``as_written``) and its headings as the
+    term finder reads them (``titles``)."""
+    with_headings = parsed + titles
     with timer.stage("citations"):
         bibliography = extract_bibliography(document, nlp, parsed + as_written)
     with timer.stage("concepts"):
