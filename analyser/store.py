@@ -17,6 +17,7 @@ from typing import Any
 from analyser.codec import from_dict, to_dict
 from analyser.records import DocResult
 
+STORE_NAME = "analyser.sqlite"  # the store's file in an output folder
 SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

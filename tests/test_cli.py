@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fresh_process import ANALYSIS_STACK, modules_after
 from typer.testing import CliRunner
 
 import analyser.cli as cli
@@ -29,6 +30,10 @@ def test_help_for_every_command() -> None:
         sub = runner.invoke(app, [name, "--help"])
         assert sub.exit_code == 0, name
         assert "Usage" in sub.output
+
+
+def test_help_loads_no_analysis_stack() -> None:
+    assert not ANALYSIS_STACK & modules_after("import analyser.cli")
 
 
 def test_run_through_runner(corpus_dir: Path, tmp_path: Path) -> None:

@@ -14,11 +14,12 @@ import networkx as nx
 import pytest
 
 from analyser.config import Settings
-from analyser.export import write_exports
 from analyser.export.attributes import clean_text
+from analyser.export.writers import write_exports
 from analyser.extract.document import extract_document
 from analyser.ingest.paragraphs import document_from_text
-from analyser.pipeline import build_corpus, run
+from analyser.pipeline import run
+from analyser.rebuild import build_corpus
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corpus" / "001_a4f3c64085b8dc39.txt"
 AWKWARD_STEM = 'Jervis\x0c1978\x01 "security\x1fdilemma" <&>\x7f'

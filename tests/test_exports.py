@@ -16,13 +16,14 @@ import pytest
 from corpus_fixture import HOSTILE_STRINGS, MODELS, hostile_corpus, security_dilemma_corpus
 
 from analyser.atomic import atomic_open, write_bytes, write_text
-from analyser.export import FORMATS, write_exports
+from analyser.export import FORMATS
 from analyser.export.bibliography import bibtex_text, csl_items, ris_text
 from analyser.export.cytoscape import cytoscape_data
 from analyser.export.gexf import GEXF_NS, VIZ_NS, gexf_bytes
 from analyser.export.graphml import graphml_bytes
 from analyser.export.tables import edges_csv, nodes_csv
 from analyser.export.vosviewer import vosviewer_map
+from analyser.export.writers import write_exports
 from analyser.graph import build_graph
 from analyser.records import Author, Work
 

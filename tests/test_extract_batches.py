@@ -6,9 +6,10 @@ from pathlib import Path
 
 from analyser.config import Settings
 from analyser.extract.concepts import heading_text, headings
-from analyser.extract.document import Task, extract_document, extract_documents, process_batch
+from analyser.extract.document import extract_document, extract_documents, process_batch
 from analyser.ingest import read_document
 from analyser.nlp import body_paragraphs, load_pipeline, parse_groups, parse_paragraphs
+from analyser.tasks import Task
 
 
 def _documents(corpus_dir: Path) -> list:

@@ -11,12 +11,12 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from analyser.models import get_model
 from analyser.models.linking import PLOT_BLOBS, RUN_PLOTS, plot_key, write_model_runs
 from analyser.models.plotting import code_digest, render_key
-from analyser.pipeline import STORE_NAME, RunSummary, run
+from analyser.models.registry import get_model
+from analyser.pipeline import RunSummary, run
 from analyser.records import ModelLink
-from analyser.store import Store
+from analyser.store import STORE_NAME, Store
 
 
 def _pngs(out: Path) -> dict[str, bytes]:

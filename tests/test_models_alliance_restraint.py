@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.models import get_model
 from analyser.models.alliance_restraint import (
     DETERRENCE,
     DETERS_ALONE,
@@ -14,6 +13,7 @@ from analyser.models.alliance_restraint import (
     ally_choice,
     solve_game,
 )
+from analyser.models.registry import get_model
 
 MODEL = get_model("alliance_restraint")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.models import get_model
 from analyser.models.arms_race import equilibrium, richardson_matrix
+from analyser.models.registry import get_model
 
 MODEL = get_model("arms_race")
 STABLE = {"k": 2, "a": 5, "g": 5, "l": 2, "b": 3, "h": 5}

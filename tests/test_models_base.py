@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from analyser.models import all_models, get_model, model_names
 from analyser.models.base import Parameter
 from analyser.models.linking import concept_terms
+from analyser.models.registry import all_models, get_model, model_names
 from analyser.models.serialise import run_to_dict
 from analyser.models.sweep import parse_range, sweep
 from analyser.models.textnorm import phrase_key, stem, tokens

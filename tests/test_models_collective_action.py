@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.models import get_model
 from analyser.models.contributions import (
     efficient_total,
     nash_equilibrium,
     pure_public_good_closed_form,
 )
+from analyser.models.registry import get_model
 
 MODEL = get_model("collective_action")
 

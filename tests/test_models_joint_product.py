@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.models import get_model
 from analyser.models.contributions import nash_equilibrium
 from analyser.models.joint_product import (
     defence_weights,
     efficient_given_incomes,
     spill_in_weight,
 )
+from analyser.models.registry import get_model
 
 MODEL = get_model("joint_product")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyser.models import get_model
+from analyser.models.registry import get_model
 from analyser.models.security_dilemma import Game, build_game, world
 
 MODEL = get_model("security_dilemma")

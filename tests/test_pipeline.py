@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from fresh_process import ANALYSIS_STACK, modules_after
 
 import analyser.extract.document as document_module
 from analyser import analyse
@@ -78,6 +79,10 @@ def test_unchanged_rerun_leaves_outputs_as_they_are(corpus_copy: Path, tmp_path:
     assert [getattr(again, name) for name in figures] == [getattr(first, n) for n in figures]
     for name, table in first.tables.items():  # rebuilt from the store on demand
         pd.testing.assert_frame_equal(again.tables[name], table)
+    loaded = modules_after(
+        f"from analyser.pipeline import run; run([{str(corpus_copy)!r}], {str(out)!r})"
+    )
+    assert not ANALYSIS_STACK & loaded, "a run that finds nothing changed loads no NLP or outputs"
 
 
 def test_missing_output_or_new_setting_rewrites_outputs(corpus_copy: Path, tmp_path: Path) -> None:

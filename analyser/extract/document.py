@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,26 +19,8 @@ from analyser.ingest import IngestError, read_document
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.nlp import Chosen, ParsedParagraph, body_paragraphs, load_pipeline, parse_groups
 from analyser.records import DocResult, Document
+from analyser.tasks import Outcome, Task
 from analyser.timing import StageTimer
-
-
-@dataclass
-class Task:
-    """One file to analyse, with the id its document gets."""
-
-    path: str
-    doc_id: str
-    cache_key: str
-
-
-@dataclass
-class Outcome:
-    """What became of a task: a result, or a one-line problem; seconds spent per stage."""
-
-    task: Task
-    result: DocResult | None = None
-    problem: str | None = None
-    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)

@@ -11,12 +11,10 @@ from analyser.ingest.boilerplate import remove_boilerplate
 from analyser.ingest.decode import decode_bytes
 from analyser.ingest.discover import discover, shown_path
 from analyser.ingest.errors import IngestError
-from analyser.ingest.html import read_html
 from analyser.ingest.layout import mark_front_matter
 from analyser.ingest.metadata import Metadata, read_metadata
 from analyser.ingest.normalise import normalise_text
 from analyser.ingest.paragraphs import document_from_text, split_paragraphs
-from analyser.ingest.pdf import read_pdf
 from analyser.records import Document
 
 __all__ = [
@@ -56,13 +54,18 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _text_and_metadata(path: Path, data: bytes) -> tuple[str, str, Metadata]:
-    """Format, plain text and format-level metadata of ``data``."""
+    """Format, plain text and format-level metadata of ``data`` (the PDF and HTML readers,
+    with their libraries, are imported when a file first needs them)."""
     fmt = _FORMATS.get(path.suffix.lower(), "txt")
     if fmt == "pdf" or data.startswith(b"%PDF-"):
+        from analyser.ingest.pdf import read_pdf
+
         text, metadata = read_pdf(data)
         return "pdf", text, metadata
     decoded, _ = decode_bytes(data)
     if fmt == "html":
+        from analyser.ingest.html import read_html
+
         text, metadata = read_html(decoded)
         return fmt, text, metadata
     return fmt, decoded, Metadata()

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from analyser.models.base import FormalModel, ModelRun
-from analyser.models.registry import all_models, get_model
 from analyser.models.serialise import format_value, plain, run_to_dict
-from analyser.models.sweep import parse_range, plot_sweep, sweep
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The registry (with the models' numerical stack) and the sweeps (with matplotlib) are imported
+# by the commands that use them, so that `analyser --help` stays quick.
 
 models_app = typer.Typer(
     help="Runnable formal models: list them, show one, run one with your parameters.",
@@ -29,6 +32,8 @@ def _console() -> Console:
 
 
 def _model(name: str) -> FormalModel:
+    from analyser.models.registry import get_model
+
     try:
         return get_model(name)
     except ValueError as error:
@@ -49,6 +54,8 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
 @models_app.command("list")
 def list_models() -> None:
     """List the models with their theory and the works they formalise."""
+    from analyser.models.registry import all_models
+
     table = Table(title="Runnable models")
     for column in ("name", "theory", "works formalised", "predictions"):
         table.add_column(column)
@@ -97,6 +104,8 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
 ) -> None:
     """Run a model with default or given parameters and check its predictions."""
+    from analyser.models.sweep import parse_range
+
     model = _model(name)
     params = parse_assignments(assignments or [])
     try:
@@ -125,6 +134,8 @@ def _run_sweep(
     plot: Path | None,
     as_json: bool,
 ) -> None:
+    from analyser.models.sweep import plot_sweep, sweep
+
     table = sweep(model, params, parameter, values)
     if plot is not None:
         plot_sweep(table, parameter, plot)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from analyser.graph import match_work, work_label
-from analyser.models import FormalModel, get_model
+from analyser.models.base import FormalModel
 from analyser.models.linking import params_key, run_png, solved_run
+from analyser.models.registry import get_model
 from analyser.models.serialise import format_value, plain
 from analyser.records import Corpus, ModelLink, Work
 from analyser.report.content import (
