@@ -1,7 +1,9 @@
-"""The quick chrome test of passage selection agrees with the full boilerplate removal."""
+"""The quick paths of positions agree with the full rules: the chrome test of passage selection
+with the boilerplate removal, the chunked term tokeniser with one pass over the whole text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 from analyser.ingest.boilerplate import may_hold_boilerplate, remove_boilerplate
 from analyser.ingest.paragraphs import document_from_text
+from analyser.positions.terms import _light_word, _phrase_terms, light_terms
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -102,3 +105,20 @@ def test_chrome_is_flagged() -> None:
     ]:
         assert may_hold_boilerplate(text)
     assert not may_hold_boilerplate("States balance against the strongest power in the system.")
+
+
+# The term tokens found in one pass over the whole text, whitespace breaks included.
+_ONE_PASS_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z\-]*(?:(?<=[A-Za-z])['’][A-Za-z][A-Za-z\-]*)*(?<=[A-Za-z])"
+    r"|[.,;:!?()\[\]{}\"“”–—/|•*#]|['‘’](?:(?<!\w['‘’])|(?!\w))|\s-\s|\n\s*\n"
+)
+SPACED = ["a", "B", "'", "’", "‘", "-", " - ", "x-", "-'", "_", "1", "é", ".", "|", "—", "state"]
+SPACED += ["the", "power", "regime", "types", "don't", "’s", " ", "\n", "\t", "\r", "\u00a0"]
+SPACED += ["\x1c", "\n\n", "\n \n", " -\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SPACED), max_size=25))
+def test_chunked_terms_equal_one_pass_terms(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert light_terms(text) == _phrase_terms(map(_light_word, _ONE_PASS_TOKEN.findall(text)))
