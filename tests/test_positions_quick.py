@@ -69,6 +69,11 @@ PIECES = [
     "(",
     "_",
     "”",
+    "\n\u2003\n",
+    "\n•\n",
+    "HTTP://x.org",
+    "WWW.x",
+    " this\nitem",
     " pleaſe ſee",  # letters that case-insensitive matching takes for "s" and "i"
     " thıs İtem",
 ]

@@ -42,8 +42,8 @@ _BLOCK_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 # The quick test of may_hold_boilerplate runs case-sensitive copies of the lower-case patterns on
 # lower-cased text, after ruling out the letters that IGNORECASE equates with "i" or "s" but
 # lower() does not turn into them.
-_UNFOLDED_LETTERS = re.compile("[\u0130\u0131\u017f]")
-_LOWER_URL = re.compile(_URL.pattern)
+_UNFOLDED_LETTERS = "\u0130\u0131\u017f"
+_LINK_STARTS = ("://", "www.")  # in every match of _URL
 _LOWER_SITE_TERMS = re.compile(_SITE_TERMS.pattern)
 # Every word by which _SECOND_PERSON or _SELF_REFERENCE finds a sentence about the site, anywhere
 # (also inside words: without word boundaries the search is quicker).
@@ -95,10 +95,9 @@ def is_boilerplate_line(line: str) -> bool:
     return _is_site_prose(stripped)
 
 
-def _opens_like_chrome(line: str) -> bool:
-    """A line whose start could make it chrome: only punctuation, a field label or a call to
-    action (whatever its length)."""
-    stripped = _bare(line)
+def _opens_like_chrome(stripped: str) -> bool:
+    """A line (``_bare``) whose start could make it chrome: only punctuation, a field label or
+    a call to action (whatever its length)."""
     return bool(stripped) and bool(
         _ONLY_PUNCTUATION.match(stripped)
         or _FIELD_LINE.match(stripped)
@@ -110,12 +109,14 @@ def may_hold_boilerplate(text: str) -> bool:
     """False only when ``remove_boilerplate`` would keep every word of ``text``: one block, no
     link, no line that opens like chrome, and no cue of a sentence that speaks to the reader
     about the site (a quick test, far cheaper than the removal itself)."""
-    if _BLOCK_BREAK.search(text) or _UNFOLDED_LETTERS.search(text):
+    if _BLOCK_BREAK.search(text) or any(letter in text for letter in _UNFOLDED_LETTERS):
         return True
-    if any(_opens_like_chrome(line) for line in text.split("\n")):
+    lines = [_bare(line) for line in text.split("\n")]
+    if any(map(_opens_like_chrome, lines)):
         return True
-    flat = " ".join(text.split()).lower()  # holds every line's and sentence's text, lower-cased
-    if _LOWER_URL.search(flat):
+    # Every pattern match in a line or in the lines of the block lies inside the bare lines.
+    flat = " ".join(filter(None, lines)).lower()
+    if any(start in flat for start in _LINK_STARTS):
         return True
     return bool(_LOWER_READER_CUE.search(flat) and _LOWER_SITE_TERMS.search(flat))
 
