@@ -38,6 +38,16 @@ _SELF_REFERENCE = re.compile(
     r"\b(this (item|site|page|service|website|form)|on this site)\b|^(please|see)\b", re.IGNORECASE
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_BLOCK_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# The quick test of may_hold_boilerplate runs case-sensitive copies of the lower-case patterns on
+# lower-cased text, after ruling out the letters that IGNORECASE equates with "i" or "s" but
+# lower() does not turn into them.
+_UNFOLDED_LETTERS = "\u0130\u0131\u017f"
+_LINK_STARTS = ("://", "www.")  # in every match of _URL
+_LOWER_SITE_TERMS = re.compile(_SITE_TERMS.pattern)
+# Every word by which _SECOND_PERSON or _SELF_REFERENCE finds a sentence about the site, anywhere
+# (also inside words: without word boundaries the search is quicker).
+_LOWER_READER_CUE = re.compile(r"you|please|see|this (item|site|page|service|website|form)")
 _SENTENCE_END = re.compile(r"[.!?:)”’\"']\s*$")
 
 
@@ -63,10 +73,15 @@ def _is_site_prose(text: str) -> bool:
     return site * 2 >= len(sentences)
 
 
+def _bare(line: str) -> str:
+    """``line`` with its spacing normalised and bullets and dashes trimmed from both ends."""
+    return " ".join(line.split()).strip("•*-–· ")
+
+
 @lru_cache(maxsize=4096)
 def is_boilerplate_line(line: str) -> bool:
     """True when one line of text is site chrome rather than content (lines recur: cached)."""
-    stripped = " ".join(line.split()).strip("•*-–· ")
+    stripped = _bare(line)
     if not stripped:
         return False
     if _ONLY_PUNCTUATION.match(stripped) or _FIELD_LINE.match(stripped):
@@ -78,6 +93,32 @@ def is_boilerplate_line(line: str) -> bool:
     if short and _CALL_TO_ACTION.match(stripped):
         return True
     return _is_site_prose(stripped)
+
+
+def _opens_like_chrome(stripped: str) -> bool:
+    """A line (``_bare``) whose start could make it chrome: only punctuation, a field label or
+    a call to action (whatever its length)."""
+    return bool(stripped) and bool(
+        _ONLY_PUNCTUATION.match(stripped)
+        or _FIELD_LINE.match(stripped)
+        or _CALL_TO_ACTION.match(stripped)
+    )
+
+
+def may_hold_boilerplate(text: str) -> bool:
+    """False only when ``remove_boilerplate`` would keep every word of ``text``: one block, no
+    link, no line that opens like chrome, and no cue of a sentence that speaks to the reader
+    about the site (a quick test, far cheaper than the removal itself)."""
+    if _BLOCK_BREAK.search(text) or any(letter in text for letter in _UNFOLDED_LETTERS):
+        return True
+    lines = [_bare(line) for line in text.split("\n")]
+    if any(map(_opens_like_chrome, lines)):
+        return True
+    # Every pattern match in a line or in the lines of the block lies inside the bare lines.
+    flat = " ".join(filter(None, lines)).lower()
+    if any(start in flat for start in _LINK_STARTS):
+        return True
+    return bool(_LOWER_READER_CUE.search(flat) and _LOWER_SITE_TERMS.search(flat))
 
 
 def _block_is_boilerplate(lines: list[str]) -> bool:
@@ -92,7 +133,7 @@ def _block_is_boilerplate(lines: list[str]) -> bool:
 
 def _split_blocks(text: str) -> list[list[str]]:
     """Blank-line blocks of ``text`` as lists of lines."""
-    return [block.split("\n") for block in re.split(r"\n[ \t\u00a0]*\n", text)]
+    return [block.split("\n") for block in _BLOCK_BREAK.split(text)]
 
 
 def _is_orphan_heading(lines: list[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analyser.ingest.boilerplate import remove_boilerplate
+from analyser.ingest.boilerplate import may_hold_boilerplate, remove_boilerplate
 from analyser.records import DocResult, Document, Paragraph
 
 _REFERENCE_HEADING = re.compile(
@@ -71,6 +71,8 @@ def _sections(document: Document, skip: set[int]) -> list[tuple[str | None, list
 def _is_chrome(paragraph: Paragraph, n_words: int) -> bool:
     """A paragraph of ``n_words`` words that is mostly web-site chrome (by the ingest's
     boilerplate rules)."""
+    if not may_hold_boilerplate(paragraph.text):
+        return False
     kept, _ = remove_boilerplate(paragraph.text)
     return 2 * len(kept.split()) < n_words
 

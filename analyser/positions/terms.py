@@ -20,10 +20,13 @@ from analyser.nlp import load_pipeline
 
 # Words: letters, joined by hyphens or by a quote between letters ("don't"), ending in a letter.
 _WORD = r"[A-Za-z][A-Za-z\-]*(?:(?<=[A-Za-z])['’][A-Za-z][A-Za-z\-]*)*(?<=[A-Za-z])"
-# Breaks end every phrase: punctuation, a quote with a non-word character on either side, a dash
-# between spaces, a blank line. A break never starts with a letter, a word always does.
-_BREAK = r"[.,;:!?()\[\]{}\"“”–—/|•*#]|['‘’](?:(?<!\w['‘’])|(?!\w))|\s-\s|\n\s*\n"
-_TOKEN = re.compile(f"{_WORD}|{_BREAK}")
+# Breaks end every phrase: punctuation and a quote with a non-word character on either side (both
+# found inside the chunks of text between whitespace), a dash between spaces (a chunk "-") and a
+# blank line. A break never starts with a letter, a word always does.
+_BREAK = r"[.,;:!?()\[\]{}\"“”–—/|•*#]|['‘’](?:(?<!\w['‘’])|(?!\w))"
+_CHUNK_TOKEN = re.compile(f"{_WORD}|{_BREAK}")
+_DASH = "-"
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -91,6 +94,15 @@ def _light_word(token: str) -> tuple[str, int]:
     return word, _role(word)
 
 
+@lru_cache(maxsize=65_536)
+def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
+    """The tokens of a chunk of text between whitespace as ``_light_word`` gives them (chunks
+    recur: cached)."""
+    if chunk == _DASH:
+        return ((chunk, _END),)
+    return tuple(map(_light_word, _CHUNK_TOKEN.findall(chunk)))
+
+
 def _phrase_terms(words: Iterable[tuple[str, int]]) -> list[str]:
     """Terms of a stream of (word, part): for each run (closed by _END or the stream's end),
     its non-vague term words, then each adjacent pair of term words with one not vague."""
@@ -117,7 +129,8 @@ def _phrase_terms(words: Iterable[tuple[str, int]]) -> list[str]:
 def light_terms(text: str) -> list[str]:
     """Terms of ``text`` by the rule-based normaliser (phrases cross no punctuation, stopword
     or contraction)."""
-    return _phrase_terms(map(_light_word, _TOKEN.findall(text)))
+    chunks = _BLANK_LINE.sub(" | ", text).split()  # a blank line breaks as "|" does
+    return _phrase_terms(chain.from_iterable(map(_chunk_words, chunks)))
 
 
 def lemma_terms(parse: Doc) -> list[str]:
