@@ -9,7 +9,7 @@ import re
 import pytest
 
 from analyser.records import ConceptMention
-from analyser.report.debates import _STRONG_CUES, _WEAK_CUES, _cues, _lower
+from analyser.report.debates import _CUES, _STRONG_CUES, _WEAK_CUES, _cues, _lower
 from analyser.report.variables import Mentions
 
 _TEXTS = [
@@ -21,15 +21,33 @@ _TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("pattern", [_STRONG_CUES, _WEAK_CUES])
 @pytest.mark.parametrize("text", _TEXTS)
-def test_lower_case_scan_matches_a_case_insensitive_scan(pattern: re.Pattern[str], text: str):
+def test_lower_case_scan_matches_a_case_insensitive_scan(text: str):
     """Scanning ``_lower(text)`` finds the spans the same pattern finds with IGNORECASE."""
-    ignoring_case = re.compile(pattern.pattern, re.IGNORECASE)
+    ignoring_case = re.compile(_CUES.pattern, re.IGNORECASE)
     assert len(_lower(text)) == len(text)
-    assert [m.span() for m in pattern.finditer(_lower(text))] == [
-        m.span() for m in ignoring_case.finditer(text)
+    assert [(m.span(), m.span("strong")) for m in _CUES.finditer(_lower(text))] == [
+        (m.span(), m.span("strong")) for m in ignoring_case.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_TEXTS,
+        "on the other hand other scholars argue; these scholars hold, however, in contrast to "
+        "critics, that revisionists at odds with others contend it is largely irrelevant",
+        "by contrast, the rival realists object; nonetheless the critique is misguided",
+    ],
+)
+def test_one_scan_finds_the_strong_and_the_weak_cues_two_scans_find(text: str):
+    lowered = _lower(text)
+    separate = sorted(
+        (match.span(), strong)
+        for branches, strong in ((_STRONG_CUES, True), (_WEAK_CUES, False))
+        for match in re.finditer(rf"\b(?:{'|'.join(branches)})", lowered)
+    )
+    assert sorted((m.span(), m["strong"] is not None) for m in _CUES.finditer(lowered)) == separate
 
 
 def test_cues_keep_the_original_surface_and_sentence():
