@@ -60,20 +60,23 @@ _ANTONYMS = (
 )  # fmt: skip
 
 
-def _cue_pattern(*branches: str) -> re.Pattern[str]:
-    """A pattern matching any of the lower-case ``branches`` at the start of a word of a text
-    put in lower case by ``_lower`` (a case-sensitive scan is about twice as fast).
+def _cue_pattern(strong: tuple[str, ...], weak: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the lower-case ``strong`` and ``weak`` branches at the start
+    of a word of a text put in lower case by ``_lower`` (a case-sensitive scan is about twice as
+    fast); a strong cue is matched in its group ``strong``.
 
-    Each branch starts with a word or a group of words (``(?:a|b)``); a look-ahead on their
-    first letters lets a scan pass over the other words without trying every branch.
+    A strong and a weak cue never overlap (neither holds the start of the other kind), so one
+    scan finds the cues that a scan for each kind would. Each branch starts with a word or a
+    group of words (``(?:a|b)``); a look-ahead on their first letters lets a scan pass over the
+    other words without trying every branch.
     """
     initials = set()
-    for branch in branches:
+    for branch in strong + weak:
         words = branch[3 : branch.index(")")].split("|") if branch.startswith("(?:") else [branch]
         initials.update(word[0] for word in words)
     assert all("a" <= letter <= "z" for letter in initials), "each branch starts with a letter"
     letters = "".join(sorted(initials))
-    return re.compile(rf"\b(?=[{letters}])(?:{'|'.join(branches)})")
+    return re.compile(rf"\b(?=[{letters}])(?:(?P<strong>{'|'.join(strong)})|{'|'.join(weak)})")
 
 
 _ODD_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -88,7 +91,7 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-_STRONG_CUES = _cue_pattern(
+_STRONG_CUES = (
     r"contradict\w*",
     r"(?:inconsistent|incompatible|at odds)\s+with\b",
     r"critics?\b",
@@ -109,7 +112,7 @@ _STRONG_CUES = _cue_pattern(
     r"misguided\b",
     r"flawed\b",
 )
-_WEAK_CUES = _cue_pattern(
+_WEAK_CUES = (
     r"however\b",
     r"nevertheless\b",
     r"nonetheless\b",
@@ -117,6 +120,7 @@ _WEAK_CUES = _cue_pattern(
     r"on\s+the\s+other\s+hand\b",
     r"revisionis\w+",
 )
+_CUES = _cue_pattern(_STRONG_CUES, _WEAK_CUES)
 _RECIPROCAL = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 
@@ -448,11 +452,7 @@ def _opposed_claims(context: _Context) -> tuple[list[OpposedClaims], int]:
 def _cues(text: str, offset: int) -> list[_Cue]:
     """Every disagreement cue of a paragraph, sentence by sentence, in reading order."""
     lowered = _lower(text)
-    found = [
-        (match.span(), strong)
-        for pattern, strong in ((_STRONG_CUES, True), (_WEAK_CUES, False))
-        for match in pattern.finditer(lowered)
-    ]
+    found = [(match.span(), match["strong"] is not None) for match in _CUES.finditer(lowered)]
     if not found:
         return []
     spans = sentences(text, offset)
@@ -469,8 +469,9 @@ def _answer_score(targets: list[Variables], variables: Variables, vocabulary: Vo
     """How much a claim with ``variables`` shares with the target it answers best (0: none)."""
     best = 0.0
     for target in targets:
-        if vocabulary.qualifies(target, variables, MIN_SHARED):
-            best = max(best, vocabulary.shared(target, variables)[1])
+        score = vocabulary.qualified_score(target, variables, MIN_SHARED)
+        if score is not None:
+            best = max(best, score)
     return best
 
 

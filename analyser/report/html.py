@@ -37,6 +37,7 @@ from analyser.report.wording import (
     more,
     params_text,
     relation,
+    rendered_once,
     run_caption,
 )
 
@@ -240,10 +241,12 @@ def _run(section: ModelSection, run: ModelRunView, number: int) -> str:
     if run.summary:
         summary = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in run.summary)
         parts.append(f'<dl class="facts">{summary}</dl>')
+    predictions = rendered_once(e, (link.prediction for link in run.links))
+    verdicts = rendered_once(_verdict, (link.verdict for link in run.links))
     links = _items(
         (
             f"{_claim(link.claim) if link.claim else e(link.hypothesis)}<br>"
-            f"Prediction: {e(link.prediction)} · verdict {_verdict(link.verdict)} "
+            f"Prediction: {predictions[link.prediction]} · verdict {verdicts[link.verdict]} "
             f"{_tag(f'score {link.score:.2f}')}"
             for link in run.links
         ),

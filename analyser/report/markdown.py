@@ -21,6 +21,7 @@ from analyser.report.content import (
     Review,
     Source,
 )
+from analyser.report.sources import one_line
 from analyser.report.wording import (
     INTRO,
     SECTIONS,
@@ -31,6 +32,7 @@ from analyser.report.wording import (
     more,
     params_text,
     relation,
+    rendered_once,
     run_caption,
 )
 
@@ -42,7 +44,7 @@ _BLANK_RUNS = re.compile(r"\n\n\n+")  # not \n{3,}: a literal start lets the sca
 
 def md(text: object) -> str:
     """``text`` on one line, safe to place inline in Markdown."""
-    flat = " ".join(str(text).split())
+    flat = one_line(str(text))
     for char, entity in _ENTITIES:  # str.replace scans far faster than str.translate
         flat = flat.replace(char, entity)
     if _MARKUP.search(flat):  # most text has no markup: spare it the substitution's set-up
@@ -209,11 +211,12 @@ def _model(section: ModelSection, figure_dir: str) -> list[str]:
             lines += [f"Summary: {summary}", ""]
         lines.append("Hypotheses it formalises:")
         lines.append("")
+        shown = rendered_once(md, (text for k in run.links for text in (k.prediction, k.verdict)))
         lines += _list(
             (
                 f"{_claim(link.claim) if link.claim else md(link.hypothesis)}. "
-                f"Prediction: {md(link.prediction)}. "
-                f"**Verdict: {md(link.verdict)}** (score {link.score:.2f})"
+                f"Prediction: {shown[link.prediction]}. "
+                f"**Verdict: {shown[link.verdict]}** (score {link.score:.2f})"
                 for link in run.links
             ),
             "no linked hypotheses",

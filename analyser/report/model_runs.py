@@ -31,6 +31,7 @@ from analyser.report.sources import excerpt
 
 SUMMARY_CHARS = 160
 _RUN_ERRORS = (ValueError, RuntimeError, ArithmeticError)
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def compact(value: Any) -> str:
@@ -101,6 +102,33 @@ def _run_view(
     )
 
 
+def _plain_only(value: Any) -> bool:
+    """Whether ``value`` holds nothing but dicts keyed by strings, lists and plain scalars:
+    values whose repr tells them apart, so that equal reprs mean equal ``params_key``s."""
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str and _plain_only(item) for key, item in value.items())
+    if kind is list:
+        return all(map(_plain_only, value))
+    return kind in _SCALARS
+
+
+def _by_params(links: Sequence[ModelLink]) -> dict[str, list[ModelLink]]:
+    """``links`` grouped by ``params_key`` of their parameters, each worked out once per
+    distinct set of plain parameters."""
+    keys: dict[str, str] = {}
+    groups: dict[str, list[ModelLink]] = defaultdict(list)
+    for link in links:
+        text = repr(link.params) if _plain_only(link.params) else None
+        key = keys.get(text) if text is not None else None
+        if key is None:
+            key = params_key(link.params)
+            if text is not None:
+                keys[text] = key
+        groups[key].append(link)
+    return groups
+
+
 def _registry_section(
     name: str, links: Sequence[ModelLink], claims: Mapping[str, Claim], works: Sequence[Work]
 ) -> ModelSection:
@@ -110,9 +138,7 @@ def _registry_section(
         run = ModelRunView({}, [], None, [], _linked(links, claims, {}), "not a registered model")
         return ModelSection(name, name, "unknown", [], [run])
     texts = {p.name: p.text for p in model.predictions}
-    groups: dict[str, list[ModelLink]] = defaultdict(list)
-    for link in links:
-        groups[params_key(link.params)].append(link)
+    groups = _by_params(links)
     runs = [
         _run_view(model, group[0].params, _linked(group, claims, texts))
         for _, group in sorted(groups.items(), key=lambda item: (len(item[1][0].params), item[0]))

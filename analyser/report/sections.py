@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
@@ -206,6 +207,37 @@ def _subphrases(phrase: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 
 
 @dataclass(frozen=True)
+class DocClaims:
+    """One document's claims, found by the spans they overlap."""
+
+    claims: list[Claim]
+    by_start: list[int]  # numbers of the claims by where they start
+    starts: list[int]  # where they start, in that order
+    longest: int  # the longest claim's length: no claim starts further before its end
+
+    @classmethod
+    def of(cls, claims: list[Claim]) -> DocClaims:
+        """The lookup of ``claims``."""
+        by_start = sorted(range(len(claims)), key=lambda n: claims[n].span[0])
+        lengths = (end - start for start, end in (claim.span for claim in claims))
+        starts = [claims[n].span[0] for n in by_start]
+        return cls(claims, by_start, starts, max([0, *lengths]))
+
+    def inside(self, passages: list[PassageAssignment]) -> list[Claim]:
+        """The claims overlapping one of ``passages``, in their given order."""
+        found: set[int] = set()
+        for passage in passages:
+            first = bisect.bisect_right(self.starts, passage.start - self.longest)
+            last = bisect.bisect_left(self.starts, passage.end)
+            found.update(
+                number
+                for number in self.by_start[first:last]
+                if self.claims[number].span[1] > passage.start
+            )
+        return [self.claims[number] for number in sorted(found)]
+
+
+@dataclass(frozen=True)
 class SectionLookup:
     """What every position's section looks up, gathered once per corpus."""
 
@@ -214,7 +246,7 @@ class SectionLookup:
     definitions_by_phrase: dict[tuple[str, ...], list[int]]  # by each run of a term's words
     definitions_by_doc: dict[str, list[int]]
     passages: dict[str, list[PassageAssignment]]  # by position id
-    claims_by_doc: dict[str, list[Claim]]  # in reading order
+    claims_by_doc: dict[str, DocClaims]
 
     @classmethod
     def of(cls, corpus: Corpus, claims: list[Claim]) -> SectionLookup:
@@ -239,7 +271,7 @@ class SectionLookup:
             dict(by_phrase),
             dict(by_doc),
             _passages_by_position(corpus),
-            dict(claims_by_doc),
+            {doc: DocClaims.of(items) for doc, items in claims_by_doc.items()},
         )
 
 
@@ -253,11 +285,6 @@ def _passages_by_position(corpus: Corpus) -> dict[str, list[PassageAssignment]]:
 
 def _overlaps(start: int, end: int, passage: PassageAssignment) -> bool:
     return start < passage.end and passage.start < end
-
-
-def _in_passages(start: int, end: int, passages: list[PassageAssignment]) -> bool:
-    """Whether the span ``[start, end)`` overlaps one of ``passages``."""
-    return any(start < p.end and p.start < end for p in passages)
 
 
 def _passage_weight(citation: Citation, passages: list[PassageAssignment]) -> float:
@@ -341,8 +368,8 @@ def position_section(
     member_claims = [
         claim
         for doc in sorted(passages_by_doc)
-        for claim in lookup.claims_by_doc.get(doc, ())
-        if _in_passages(*claim.span, passages_by_doc[doc])
+        if doc in lookup.claims_by_doc
+        for claim in lookup.claims_by_doc[doc].inside(passages_by_doc[doc])
     ]
     shown_claims, more_claims = capped(member_claims, MAX_CLAIMS)
     citations = [

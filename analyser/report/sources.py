@@ -41,7 +41,9 @@ def source(doc: str, paragraph: int) -> Source:
 
 
 def one_line(text: str) -> str:
-    """``text`` with every whitespace run collapsed to one space."""
+    """``text`` with every whitespace run collapsed to one space (and none at either end)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # a space is the only white space a printable text holds: nothing to do
     return " ".join(text.split())
 
 

@@ -259,9 +259,16 @@ class Vocabulary:
 
     def qualifies(self, first: Variables, second: Variables, minimum: float) -> bool:
         """True when the two share a concept or two words, weighing at least ``minimum``."""
-        shares_concept = not first.concepts.isdisjoint(second.concepts)
+        return self.qualified_score(first, second, minimum) is not None
+
+    def qualified_score(self, first: Variables, second: Variables, minimum: float) -> float | None:
+        """The score of what the two share when it ``qualifies``, else None."""
         labels, score = self._shared_of(first.keys & second.keys)
-        return score >= minimum and (shares_concept or len(labels) >= 2)
+        if score >= minimum and (
+            len(labels) >= 2 or not first.concepts.isdisjoint(second.concepts)
+        ):
+            return score
+        return None
 
     def rare_keys(self, keys: frozenset[str], floor: float) -> frozenset[str]:
         """``keys`` without the commonest ones whose weights add up to less than ``floor``.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from analyser.models.serialise import format_value
@@ -68,6 +68,11 @@ def params_text(params: Mapping[str, Any]) -> str:
 def more(count: int, what: str) -> str:
     """ "… and N more <what>" (empty when nothing was left out)."""
     return f"… and {count} more {what}" if count else ""
+
+
+def rendered_once(render: Callable[[str], str], texts: Iterable[str]) -> dict[str, str]:
+    """``render`` of each distinct text (a label many items share), made once."""
+    return {text: render(text) for text in set(texts)}
 
 
 def figure_files(review: Review) -> list[tuple[str, str, bytes]]:
