@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import gc
 import io
 import json
 import os
@@ -25,6 +26,7 @@ from analyser.export.tables import edges_csv, nodes_csv
 from analyser.export.vosviewer import vosviewer_map
 from analyser.export.writers import write_exports
 from analyser.graph import build_graph
+from analyser.heap import collector_paused
 from analyser.records import Author, Work
 
 ALL_FILES = sorted(name for names in FORMATS.values() for name in names)
@@ -58,6 +60,18 @@ def test_write_exports_writes_every_format_and_no_temporary_files(out_dir, corpu
         write_exports(corpus, tmp_path, formats={"pdf"})
     with pytest.raises(ValueError, match="VOSviewer"):
         write_exports(corpus, tmp_path, vosviewer="authors")
+
+
+def test_the_graph_is_freed_without_the_cycle_collector(corpus, tmp_path):
+    def graphs_with_edges() -> int:
+        return sum(
+            1 for o in gc.get_objects() if isinstance(o, nx.MultiDiGraph) and o.number_of_edges()
+        )
+
+    before = graphs_with_edges()
+    with collector_paused():
+        write_exports(corpus, tmp_path, models=MODELS)
+        assert graphs_with_edges() == before
 
 
 def test_two_exports_of_the_same_corpus_are_byte_identical(out_dir, tmp_path):

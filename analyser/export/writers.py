@@ -62,4 +62,5 @@ def write_exports(
     for name in FORMATS:
         if name in chosen:
             written.extend(writers[name]())
+    graph.clear()  # its views refer back to it: only the cycle collector would free it, late
     return written
