@@ -1,6 +1,7 @@
 """The report's quick paths find exactly what their plain versions find: disagreement cues read
 on lower-cased text in one scan, concept mentions and a position's claims found by bisection,
-text left alone when already on one line, and model links grouped by their parameters."""
+text left alone when already on one line, model links grouped by their parameters, and the
+Markdown tidied piece by piece."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyser.models.linking import params_key
 from analyser.records import ConceptMention, ModelLink, PassageAssignment
 from analyser.report.content import Claim
 from analyser.report.debates import _CUES, _STRONG_CUES, _WEAK_CUES, _cues, _lower
+from analyser.report.markdown import _BLANK_RUNS, _tidied
 from analyser.report.model_runs import _by_params
 from analyser.report.sections import DocClaims
 from analyser.report.sources import one_line, source
@@ -126,3 +130,15 @@ def test_links_are_grouped_as_their_parameter_keys_group_them():
     for link in links:
         expected.setdefault(params_key(link.params), []).append(link)
     assert _by_params(links) == expected
+
+
+_LINE_PIECES = ["", " ", "\t", "text", "# Heading", "- item", "\n", "\n\n", "\n\n\n", " \n "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=3), max_size=5)))
+def test_markdown_in_pieces_is_the_text_made_whole(parts: list[list[list[str]]]):
+    """Blank runs cut and ends stripped piece by piece give what one pass over the text gives."""
+    sections = [["".join(line) for line in part] for part in parts]
+    whole = "\n".join(line for lines in sections for line in lines)
+    assert "".join(_tidied(sections)) == _BLANK_RUNS.sub("\n\n", whole).strip() + "\n"

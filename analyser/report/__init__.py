@@ -10,13 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from analyser.atomic import write_bytes, write_text
+from analyser.atomic import write_bytes, write_chunks
 from analyser.heap import collector_paused
 from analyser.records import Corpus
 from analyser.report.content import Review
 from analyser.report.debates import find_debates
-from analyser.report.html import render_html
-from analyser.report.markdown import markdown_figures, render_markdown
+from analyser.report.html import html_chunks
+from analyser.report.markdown import markdown_chunks, markdown_figures
 from analyser.report.model_runs import model_sections
 from analyser.report.sections import (
     SectionLookup,
@@ -74,8 +74,8 @@ def write_review(review: Review, out_dir: Path) -> list[Path]:
     """Write an already built review as report.md (with its plots) and report.html."""
     out = Path(out_dir)
     written = [write_bytes(out / FIGURE_DIR / name, png) for name, png in markdown_figures(review)]
-    written.append(write_text(out / REPORT_MD, render_markdown(review, FIGURE_DIR)))
-    written.append(write_text(out / REPORT_HTML, render_html(review)))
+    written.append(write_chunks(out / REPORT_MD, markdown_chunks(review, FIGURE_DIR)))
+    written.append(write_chunks(out / REPORT_HTML, html_chunks(review)))
     return written
 
 

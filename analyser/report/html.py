@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 from importlib import resources
 
@@ -120,8 +120,14 @@ def _figure(png: bytes, caption: str) -> str:
 
 
 def _section(key: str, body: str) -> str:
-    title = dict(SECTIONS)[key]
-    return f'<section id="{key}"><h2>{e(title)}</h2>{body}</section>'
+    return f"{_section_start(key)}{body}{_SECTION_END}"
+
+
+def _section_start(key: str) -> str:
+    return f'<section id="{key}"><h2>{e(dict(SECTIONS)[key])}</h2>'
+
+
+_SECTION_END = "</section>"
 
 
 def _overview(view: Overview) -> str:
@@ -286,8 +292,9 @@ def _gaps(gaps: Gaps) -> str:
     return _section("gaps", "".join(f"<h3>{e(title)}</h3>{body}" for title, body in parts))
 
 
-def _appendix(review: Review) -> str:
-    documents = []
+def _appendix(review: Review) -> Iterator[str]:
+    """The appendix section in pieces: its opening, each document, its end."""
+    yield _section_start("appendix")
     for document in review.appendix:
         paragraphs = (
             "".join(
@@ -297,32 +304,24 @@ def _appendix(review: Review) -> str:
             )
             or '<p class="empty">No paragraph of this document is cited.</p>'
         )
-        documents.append(
+        yield (
             f'<div class="appendix-doc" id="{document.anchor}">'
             f"<h3>{e(document.title)} ({e(document.id)})</h3>{paragraphs}</div>"
         )
-    return _section("appendix", "".join(documents))
+    yield _SECTION_END
 
 
 def render_html(review: Review) -> str:
     """The review as one self-contained HTML page."""
+    return "".join(html_chunks(review))
+
+
+def html_chunks(review: Review) -> Iterator[str]:
+    """``render_html``'s page in pieces, section by section, model by model and document by
+    document of the appendix, so that the whole page is never held at once."""
     css = stylesheet()
     toc = "".join(f'<li><a href="#{key}">{e(title)}</a></li>' for key, title in SECTIONS)
-    positions = "".join(_position(s, n) for n, s in enumerate(review.positions, start=1))
-    models = "".join(_model(s) for s in review.models)
-    body = "".join(
-        [
-            _overview(review.overview),
-            _section("positions", positions or '<p class="empty">No positions were found.</p>'),
-            _debates(review),
-            _section(
-                "models", models or '<p class="empty">No hypothesis is linked to a model.</p>'
-            ),
-            _gaps(review.gaps),
-            _appendix(review),
-        ]
-    )
-    return (
+    yield (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(css)}">\n'
@@ -331,5 +330,17 @@ def render_html(review: Review) -> str:
         f"<title>{e(TITLE)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         f'<header><h1>{e(TITLE)}</h1><p class="intro">{e(INTRO)}</p>'
         f'<nav aria-label="Contents"><ol>{toc}</ol></nav></header>\n'
-        f"<main>\n{body}\n</main>\n</body>\n</html>\n"
+        "<main>\n"
     )
+    yield _overview(review.overview)
+    positions = "".join(_position(s, n) for n, s in enumerate(review.positions, start=1))
+    yield _section("positions", positions or '<p class="empty">No positions were found.</p>')
+    yield _debates(review)
+    yield _section_start("models")
+    yield from map(_model, review.models)
+    if not review.models:
+        yield '<p class="empty">No hypothesis is linked to a model.</p>'
+    yield _SECTION_END
+    yield _gaps(review.gaps)
+    yield from _appendix(review)
+    yield "\n</main>\n</body>\n</html>\n"

@@ -7,7 +7,8 @@ Markdown renderer) and Markdown's own markup characters are backslash-escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from analyser.report.content import (
     CitedWork,
@@ -247,17 +248,18 @@ def _gaps(gaps: Gaps) -> list[str]:
     return lines
 
 
-def _appendix(review: Review) -> list[str]:
-    lines = _heading(2, SECTIONS[5][1], SECTIONS[5][0])
+def _appendix(review: Review) -> Iterator[list[str]]:
+    """The appendix's heading, then each document's lines."""
+    yield _heading(2, SECTIONS[5][1], SECTIONS[5][0])
     for document in review.appendix:
-        lines += _heading(3, f"{md(document.title)} ({md(document.id)})", document.anchor)
+        lines = _heading(3, f"{md(document.title)} ({md(document.id)})", document.anchor)
         for paragraph in document.paragraphs:
             text = f"**{md(paragraph.text)}**" if paragraph.heading else md(paragraph.text)
             label = md(paragraph.source.label)
             lines += [f'<a id="{paragraph.source.anchor}"></a>**{label}** {text}', ""]
         if not document.paragraphs:
             lines.append("_No paragraph of this document is cited._")
-    return lines
+        yield lines
 
 
 def _positions(review: Review) -> list[str]:
@@ -267,23 +269,51 @@ def _positions(review: Review) -> list[str]:
     return lines if review.positions else [*lines, "_No positions were found._"]
 
 
-def _models(review: Review, figure_dir: str) -> list[str]:
-    lines = _heading(2, SECTIONS[3][1], SECTIONS[3][0])
+def _models(review: Review, figure_dir: str) -> Iterator[list[str]]:
+    """The models' heading, then each model's lines."""
+    heading = _heading(2, SECTIONS[3][1], SECTIONS[3][0])
+    yield heading if review.models else [*heading, "_No hypothesis is linked to a model._"]
     for section in review.models:
-        lines += _model(section, figure_dir)
-    return lines if review.models else [*lines, "_No hypothesis is linked to a model._"]
+        yield _model(section, figure_dir)
 
 
 def render_markdown(review: Review, figure_dir: str) -> str:
     """The review as Markdown; plots are referenced as ``<figure_dir>/<name>.png``."""
-    lines = [f"# {TITLE}", "", INTRO]
-    lines += _overview(review, figure_dir)
-    lines += _positions(review)
-    lines += _debates(review)
-    lines += _models(review, figure_dir)
-    lines += _gaps(review.gaps)
-    lines += _appendix(review)
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
+    return "".join(markdown_chunks(review, figure_dir))
+
+
+def markdown_chunks(review: Review, figure_dir: str) -> Iterator[str]:
+    """``render_markdown``'s text in pieces, section by section, model by model and document
+    by document of the appendix, so that the whole text is never held at once."""
+    sections = chain(
+        [[f"# {TITLE}", "", INTRO], _overview(review, figure_dir)],
+        [_positions(review), _debates(review)],
+        _models(review, figure_dir),
+        [_gaps(review.gaps)],
+        _appendix(review),
+    )
+    return _tidied(sections)
+
+
+def _tidied(parts: Iterable[list[str]]) -> Iterator[str]:
+    """The lines of all ``parts`` as one text, each run of blank lines made one, stripped and
+    ending in a newline; yielded piece by piece, each piece ending at a character that no
+    later line can change (the whitespace after it waits for the next part)."""
+    held: str | None = None  # whitespace not yet written; None before the first part
+    written = False  # leading whitespace is dropped until some text is written
+    for lines in parts:
+        if not lines:
+            continue
+        text = "\n".join(lines) if held is None else f"{held}\n" + "\n".join(lines)
+        text = _BLANK_RUNS.sub("\n\n", text)
+        if not written:
+            text = text.lstrip()
+        settled = text.rstrip()
+        held = text[len(settled) :]
+        if settled:
+            written = True
+            yield settled
+    yield "\n"
 
 
 def markdown_figures(review: Review) -> list[tuple[str, bytes]]:
