@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from analyser.atomic import write_text
+from analyser.atomic import atomic_open
 from analyser.config import Settings
 from analyser.export.writers import write_exports
 from analyser.extract.document import lexicon_for
@@ -132,11 +132,13 @@ def write_outputs(
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Each table as ``<name>.csv`` in ``out_dir``, written atomically."""
-    return [
-        write_text(out_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
-        for name, frame in sorted(tables.items())
-    ]
+    """Each table as ``<name>.csv`` in ``out_dir``, written atomically and streamed."""
+    paths = []
+    for name, frame in sorted(tables.items()):
+        paths.append(out_dir / f"{name}.csv")
+        with atomic_open(paths[-1], "w", newline="") as handle:
+            frame.to_csv(handle, index=False, lineterminator="\n")
+    return paths
 
 
 def rebuild_outputs(
