@@ -29,9 +29,12 @@ class Analysis:
 def analyse(*inputs: str | Path, out: str | Path | None = None, **settings: object) -> Analysis:
     """Analyse files, folders or globs; tables are DataFrames (``result.documents`` …).
 
-    ``out`` keeps the outputs (CSV, exports, store) in a folder; by default a temporary one.
-    Keyword settings are those of ``analyser.config.Settings`` (model, jobs, seed, …).
+    ``out`` keeps the outputs (CSV, exports, store) in a folder; by default a temporary one,
+    into which no export is written unless ``formats`` asks for some. Keyword settings are
+    those of ``analyser.config.Settings`` (model, jobs, seed, formats, …).
     """
+    if out is None:
+        settings.setdefault("formats", "none")  # exports in a folder deleted unseen
     options = Settings(**settings)  # type: ignore[arg-type]
     if out is None:
         with tempfile.TemporaryDirectory(prefix="analyser-") as folder:

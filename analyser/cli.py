@@ -16,7 +16,7 @@ from rich.table import Table
 from analyser import __version__
 from analyser.codec import to_dict
 from analyser.config import ModelNotInstalled, Settings
-from analyser.export import FORMATS
+from analyser.export import FORMATS, chosen_formats
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 from analyser.lock import OutputLocked
 from analyser.models.cli import models_app
@@ -66,6 +66,12 @@ class ReferenceOutput(StrEnum):
     tokens = "tokens"
 
 
+Formats = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", help=f"Exports, comma-separated: {', '.join(FORMATS)}; all; none."
+    ),
+]
 VosviewerOption = Annotated[
     VosviewerMap,
     typer.Option(help="VOSviewer map: concept co-occurrence or work co-citation."),
@@ -101,6 +107,14 @@ def _summary_table(summary: RunSummary) -> Table:
     return table
 
 
+def _formats(text: str) -> frozenset[str]:
+    """The export formats named on the command line; a usage error for unknown ones."""
+    try:
+        return chosen_formats(text)
+    except ValueError as error:
+        raise _fail(str(error), 2) from None
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the exit to raise."""
     console.print(f"[red]error:[/red] {message}")
@@ -121,6 +135,7 @@ def run_command(
     positions: Annotated[
         int | None, typer.Option(min=2, help="Number of positions (default: chosen from the data).")
     ] = None,
+    formats: Formats = "all",
     vosviewer: VosviewerOption = VosviewerMap.concepts,
     engine: Annotated[
         Engine, typer.Option(help="Where extraction runs: local processes or a Dask cluster.")
@@ -134,7 +149,8 @@ def run_command(
     ] = DEFAULT_MAX_FILE_SIZE,
     debug: Debug = False,
 ) -> None:
-    """Analyse CORPUS into the output folder: tables, graph exports, map and report.
+    """Analyse CORPUS into the output folder: tables, report, model runs and the chosen exports
+    (all by default; exports no longer chosen are removed).
 
     Exit codes: 0 done (even with problem rows), 1 nothing could be processed, 2 usage error.
     """
@@ -142,6 +158,7 @@ def run_command(
         model=model,
         lexicon=lexicon,
         positions=positions,
+        formats=_formats(formats),
         vosviewer=str(vosviewer),
         jobs=jobs,
         seed=seed,
@@ -192,20 +209,11 @@ def run_command(
 @app.command("export")
 def export_command(
     out: Annotated[Path, typer.Argument(help="Output folder of an earlier `analyser run`.")],
-    formats: Annotated[
-        str, typer.Option("--format", "-f", help=f"Comma-separated: {', '.join(FORMATS)} or all.")
-    ] = "all",
+    formats: Formats = "all",
     vosviewer: VosviewerOption = VosviewerMap.concepts,
 ) -> None:
     """Re-export the graph and bibliography from the store, without re-running any NLP."""
-    chosen = (
-        set(FORMATS) if formats == "all" else {f.strip() for f in formats.split(",") if f.strip()}
-    )
-    unknown = chosen - set(FORMATS)
-    if unknown:
-        raise _fail(
-            f"unknown format(s): {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}", 2
-        )
+    chosen = _formats(formats)
     from analyser.export.writers import write_exports
     from analyser.rebuild import load_corpus
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyser import __version__
+from analyser.export import FORMATS, chosen_formats
 from analyser.ingest import DEFAULT_MAX_FILE_SIZE
 
 
@@ -31,6 +32,12 @@ class Settings:
     positions: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     vosviewer: str = "concepts"  # concepts | citations
+    formats: frozenset[str] = frozenset(FORMATS)  # the exports a run writes (see FORMATS)
+
+    def __post_init__(self) -> None:
+        """Formats may be given as any collection of names or as text ("graphml,bibtex")."""
+        names = self.formats if isinstance(self.formats, str) else ",".join(self.formats)
+        object.__setattr__(self, "formats", chosen_formats(names))
 
     def fingerprint(self) -> str:
         """A hash of the analyser version and the settings that change extraction."""

@@ -149,6 +149,7 @@ def _outputs_key(store: Store, problems: list[tuple[str, str]], settings: Settin
         "problems": sorted(problems),
         "corpus": _corpus_settings(settings),
         "vosviewer": settings.vosviewer,
+        "formats": sorted(settings.formats),
         "extraction": settings.fingerprint(),
     }
     return hashlib.sha256(json.dumps(made_from, sort_keys=True).encode()).hexdigest()
@@ -161,6 +162,15 @@ def _intact_outputs(store: Store, key: str, out: Path) -> dict[str, Any] | None:
     if not saved or saved["key"] != key:
         return None
     return saved if all((out / name).is_file() for name in saved["files"]) else None
+
+
+def _drop_stale_outputs(store: Store, summary: RunSummary) -> None:
+    """Delete the files the last run wrote that this run did not (an export no longer chosen),
+    so that no output describes an older corpus."""
+    saved = store.get("outputs") or {}
+    written = {str(path.relative_to(summary.out_dir)) for path in summary.outputs}
+    for name in set(saved.get("files", [])) - written:
+        (summary.out_dir / name).unlink(missing_ok=True)
 
 
 def _remember_outputs(store: Store, key: str, summary: RunSummary) -> None:
@@ -235,6 +245,7 @@ def run(
             )
             summary._corpus = corpus
             summary.count(corpus, len(problems))
+            _drop_stale_outputs(store, summary)
             _remember_outputs(store, key, summary)
     summary.seconds = timer.seconds
     return summary

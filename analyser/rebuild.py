@@ -114,7 +114,7 @@ def write_outputs(
     exports_call = ForkedCall(
         _timed,
         "outputs: exports",
-        partial(write_exports, vosviewer=settings.vosviewer),
+        partial(write_exports, formats=settings.formats, vosviewer=settings.vosviewer),
         corpus,
         out_dir,
         fork=settings.jobs > 1,

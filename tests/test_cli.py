@@ -92,7 +92,10 @@ def test_export_report_and_quick_looks(
     (tmp_path / "graph.gexf").unlink()
     exported = runner.invoke(app, ["export", str(tmp_path), "--format", "gexf,bibtex"])
     assert exported.exit_code == 0 and (tmp_path / "graph.gexf").exists()
-    assert runner.invoke(app, ["export", str(tmp_path), "--format", "pdf"]).exit_code == 2
+    refused = runner.invoke(app, ["export", str(tmp_path), "--format", "pdf"])
+    assert refused.exit_code == 2 and "unknown format(s): pdf" in refused.output
+    refused = runner.invoke(app, ["run", str(corpus_dir), "-o", str(tmp_path), "-f", "gephi"])
+    assert refused.exit_code == 2 and "unknown format(s): gephi" in refused.output
     assert runner.invoke(app, ["export", str(tmp_path / "none")]).exit_code == 1
     (tmp_path / "report.html").unlink()
     assert runner.invoke(app, ["report", str(tmp_path)]).exit_code == 0

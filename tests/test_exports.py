@@ -16,6 +16,7 @@ import networkx as nx
 import pytest
 from corpus_fixture import HOSTILE_STRINGS, MODELS, hostile_corpus, security_dilemma_corpus
 
+import analyser.export.writers as writers_module
 from analyser.atomic import atomic_open, write_bytes, write_text
 from analyser.export import FORMATS
 from analyser.export.bibliography import bibtex_text, csl_items, ris_text
@@ -60,6 +61,16 @@ def test_write_exports_writes_every_format_and_no_temporary_files(out_dir, corpu
         write_exports(corpus, tmp_path, formats={"pdf"})
     with pytest.raises(ValueError, match="VOSviewer"):
         write_exports(corpus, tmp_path, vosviewer="authors")
+
+
+def test_bibliographies_alone_do_not_build_the_graph(corpus, tmp_path, monkeypatch):
+    def no_graph(*_):
+        raise AssertionError("the graph was built for the bibliographies alone")
+
+    monkeypatch.setattr(writers_module, "build_graph", no_graph)
+    written = write_exports(corpus, tmp_path, formats={"ris", "csl"})
+    assert [p.name for p in written] == ["references.csl.json", "references.ris"]
+    assert write_exports(corpus, tmp_path / "none", formats=set()) == []
 
 
 def test_the_graph_is_freed_without_the_cycle_collector(corpus, tmp_path):

@@ -95,6 +95,32 @@ def test_missing_output_or_new_setting_rewrites_outputs(corpus_copy: Path, tmp_p
     assert run([corpus_copy], out, Settings(vosviewer="citations")).up_to_date
 
 
+def test_chosen_exports_are_written_and_exports_no_longer_chosen_removed(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = run([corpus_copy], out, Settings(formats="bibtex,graphml"))
+    written = {path.name for path in first.outputs}
+    assert {"references.bib", "graph.graphml", "report.html", "documents.csv"} <= written
+    assert not {"graph.gexf", "map.html", "references.ris"} & written
+    assert not (out / "graph.gexf").exists()
+    assert run([corpus_copy], out, Settings(formats={"graphml", "bibtex"})).up_to_date
+    second = run([corpus_copy], out, Settings(formats="none"))
+    assert not second.up_to_date
+    assert not (out / "graph.graphml").exists() and not (out / "references.bib").exists()
+    assert (out / "report.html").is_file() and (out / "hypotheses.csv").is_file()
+    assert second.hypotheses == first.hypotheses
+    everything = run([corpus_copy], out)
+    assert (out / "graph.gexf").is_file() and (out / "map.html").is_file()
+    assert all(path.is_file() for path in everything.outputs)
+
+
+def test_unknown_export_format_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"unknown format\(s\): pdf"):
+        Settings(formats="graphml,pdf")
+    assert Settings(formats="all") == Settings()
+
+
 def test_changed_file_is_redone_and_removed_file_drops_out(
     corpus_copy: Path, tmp_path: Path, extraction_counter: list[str]
 ) -> None:
@@ -141,6 +167,8 @@ def test_python_api_returns_dataframes(corpus_dir: Path) -> None:
     assert isinstance(result.documents, pd.DataFrame)
     assert len(result.documents) == 4
     assert result.problems.empty
+    names = {path.name for path in result.summary.outputs}
+    assert "hypotheses.csv" in names and not set(names) & {"graph.graphml", "map.html"}
     with pytest.raises(AttributeError, match="no table"):
         _ = result.nonexistent
 

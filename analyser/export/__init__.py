@@ -19,4 +19,24 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "html": ("map.html",),
 }
 
-__all__ = ["FORMATS"]
+
+def chosen_formats(text: str) -> frozenset[str]:
+    """The formats named by ``text``: comma-separated names, "all" or "none".
+
+    Raises ValueError naming the unknown ones.
+    """
+    if text.strip() == "all":
+        return frozenset(FORMATS)
+    if text.strip() == "none":
+        return frozenset()
+    chosen = frozenset(name.strip() for name in text.split(",") if name.strip())
+    unknown = chosen - set(FORMATS)
+    if unknown:
+        raise ValueError(
+            f"unknown format(s): {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}, "
+            "all or none"
+        )
+    return chosen
+
+
+__all__ = ["FORMATS", "chosen_formats"]

@@ -3,9 +3,11 @@ file written atomically into the output folder."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import networkx as nx
 
 from analyser.export import FORMATS
 from analyser.export.attributes import FlatGraph
@@ -20,6 +22,7 @@ from analyser.export.vosviewer import MAP_KINDS, write_vosviewer
 from analyser.graph import build_graph
 from analyser.records import Corpus
 
+_NEEDS_GRAPH = {"graphml", "gexf", "cytoscape", "vosviewer", "csv", "html"}
 _NEEDS_LAYOUT = {"gexf", "cytoscape", "html"}
 _NEEDS_FLAT = {"graphml", "gexf", "cytoscape", "csv"}
 
@@ -27,7 +30,7 @@ _NEEDS_FLAT = {"graphml", "gexf", "cytoscape", "csv"}
 def write_exports(
     corpus: Corpus,
     out_dir: Path,
-    formats: set[str] | None = None,
+    formats: Collection[str] | None = None,
     vosviewer: str = "concepts",
     models: Sequence[Mapping[str, Any]] | None = None,
 ) -> list[Path]:
@@ -35,7 +38,8 @@ def write_exports(
 
     ``vosviewer`` picks the VOSviewer map: "concepts" (co-occurrence) or "citations"
     (co-citation). ``models`` describes the runnable models for the graph's model nodes.
-    Returns the written paths in ``FORMATS`` order.
+    Returns the written paths in ``FORMATS`` order. The graph is built only when a chosen
+    format needs it (the bibliographies need only the works).
     """
     chosen = set(FORMATS) if formats is None else set(formats)
     unknown = chosen - set(FORMATS)
@@ -44,7 +48,7 @@ def write_exports(
     if vosviewer not in MAP_KINDS:
         raise ValueError(f"unknown VOSviewer map kind {vosviewer!r}; choose one of {MAP_KINDS}")
     out_dir = Path(out_dir)
-    graph = build_graph(corpus, models)
+    graph = build_graph(corpus, models) if chosen & _NEEDS_GRAPH else nx.MultiDiGraph()
     layout = force_layout(graph) if chosen & _NEEDS_LAYOUT else {}
     flat = FlatGraph(graph) if chosen & _NEEDS_FLAT else None
     writers = {
