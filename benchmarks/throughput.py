@@ -3,8 +3,10 @@
 Builds a scaled corpus by recombining the sample texts' paragraphs, then measures, each in
 a fresh process so that peak RSS is its own: (a) raw spaCy `nlp.pipe` with the full
 pipeline over the same texts; (b) `analyser run` end to end, cold. Then an unchanged
-re-run, --jobs 1 vs --jobs 2, one added document, and cold runs (seconds, words/second,
-peak RSS) at two more corpus sizes.
+re-run, --jobs 1 vs --jobs 2, one added document (with every export, then another with
+none), and cold runs (seconds, words/second, peak RSS) at two more corpus sizes, each
+followed by one added document with no exports (the corpus steps' peak RSS without the
+export graph).
 
     .venv/bin/python benchmarks/throughput.py [--docs 2000] [--small 500] [--large 5000]
         [--repeat 1]
@@ -62,12 +64,18 @@ def _raw_spacy(folder: str) -> None:
         pass
 
 
-def _analyser_run(folder: str, out: str, jobs: int) -> dict[str, float]:
-    """`analyser run` end to end; returns its seconds per stage."""
+def _analyser_run(folder: str, out: str, jobs: int, formats: str = "all") -> dict[str, float]:
+    """`analyser run` end to end (writing the exports ``formats``); its seconds per stage."""
     from analyser.config import Settings
     from analyser.pipeline import run
 
-    return run([folder], out, Settings(jobs=jobs)).seconds
+    return run([folder], out, Settings(jobs=jobs, formats=formats)).seconds
+
+
+def _add_document(corpus: Path, name: str) -> None:
+    """A new document in ``corpus``: the first one with a line added."""
+    text = (corpus / "doc00000.txt").read_text(encoding="utf-8")
+    (corpus / name).write_text(f"{text}\nA new line, in {name}.\n", encoding="utf-8")
 
 
 def _cold_run(folder: str, out: str, jobs: int) -> dict[str, float]:
@@ -135,10 +143,13 @@ def main() -> None:
         rows.append(("unchanged re-run", rerun_s, f"{rerun_s / cold_s:.1%} of cold"))
         two_s, _, _ = fastest(options.repeat, _cold_run, str(corpus), str(work / "out2"), 2)
         rows.append(("analyser run, cold, --jobs 2", two_s, f"{cold_s / two_s:.2f}x --jobs 1"))
-        shutil.copy(corpus / "doc00000.txt", corpus / "added.txt")
-        (corpus / "added.txt").write_text((corpus / "added.txt").read_text() + "\nA new line.\n")
-        added_s, _, _ = measure(_analyser_run, str(corpus), str(work / "out1"), 1)
-        rows.append(("one added document", added_s, f"{added_s / cold_s:.1%} of cold"))
+        for name, formats in (("added.txt", "all"), ("added_too.txt", "none")):
+            _add_document(corpus, name)
+            added_s, added_rss, _ = measure(
+                _analyser_run, str(corpus), str(work / "out1"), 1, formats
+            )
+            figure = f"{added_s / cold_s:.1%} of cold, {added_rss:.0f} MB"
+            rows.append((f"one added document, --format {formats}", added_s, figure))
         print(f"corpus: {options.docs} documents, {words:,} words")
         print(f"{'measurement':45} {'seconds':>9}  figure")
         for label, seconds, figure in rows:
@@ -153,6 +164,12 @@ def main() -> None:
             seconds, rss, _ = measure(_analyser_run, str(folder), str(work / f"out{size}"), 1)
             figure = f"{rss:.0f} MB peak RSS, {size_words / seconds:,.0f} w/s"
             print(f"{f'cold run at {size} documents':45} {seconds:9.1f}  {figure}")
+            _add_document(folder, "added.txt")
+            seconds, rss, _ = measure(
+                _analyser_run, str(folder), str(work / f"out{size}"), 1, "none"
+            )
+            label = "  + one added document, --format none"
+            print(f"{label:45} {seconds:9.1f}  {rss:.0f} MB peak RSS")
         print_stages(stages, cold_s)
     finally:
         shutil.rmtree(work, ignore_errors=True)
